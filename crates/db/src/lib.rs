@@ -1,1 +1,186 @@
-//! placeholder
+//! crossdesk storage: one interface ([`Db`]) over two backends, SQLite (the default, embedded)
+//! and PostgreSQL (to scale out). The same SQL serves both through sqlx's `Any` driver;
+//! what differs (connection setup, write locking, id reservation) lives in `backend/`.
+//!
+//! No sqlx type crosses this crate's API: callers see domain types, the read models in
+//! [`views`] and [`DbError`].
+
+mod backend;
+mod customers;
+mod error;
+mod import;
+mod ingest;
+mod migrate;
+mod queries;
+pub mod scratch;
+mod sql;
+mod url;
+pub mod views;
+
+pub use backend::Backend;
+pub use error::DbError;
+pub use import::{ImportOutcome, ImportStats};
+pub use ingest::{IngestItem, IngestOutcome};
+pub use migrate::{MIGRATIONS_POSTGRES, MIGRATIONS_SQLITE, Migration};
+pub use queries::{CustomerFilter, Page, TicketFilter, decode_cursor};
+pub use url::{DatabaseUrl, redact};
+
+use sqlx::{Any, Transaction};
+use sqlx::{AnyConnection, AnyPool};
+use std::sync::Arc;
+
+/// A handle on the database: cheap to clone, shared by every use case.
+#[derive(Clone)]
+pub struct Db {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    backend: Backend,
+    /// Readers (SQLite) or every connection (PostgreSQL).
+    read: AnyPool,
+    /// The single SQLite writer connection; the same pool as `read` on PostgreSQL.
+    write: AnyPool,
+    url: String,
+}
+
+impl std::fmt::Debug for Db {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Db")
+            .field("backend", &self.inner.backend)
+            .field("url", &self.inner.url)
+            .finish()
+    }
+}
+
+impl Db {
+    /// Opens the database named by `url` (`sqlite://PATH`, `sqlite::memory:`,
+    /// `postgres://…`), creating a SQLite file if missing, and applies pending migrations.
+    pub async fn connect(url: &str) -> Result<Self, DbError> {
+        let parsed = DatabaseUrl::parse(url)?;
+        let (read, write) = backend::open(&parsed).await?;
+        let db = Self {
+            inner: Arc::new(Inner {
+                backend: parsed.backend(),
+                read,
+                write,
+                url: redact(url),
+            }),
+        };
+        migrate::run(&db).await?;
+        Ok(db)
+    }
+
+    /// Which backend this is.
+    pub fn backend(&self) -> Backend {
+        self.inner.backend
+    }
+
+    /// The URL with any password removed, for logs.
+    pub fn display_url(&self) -> &str {
+        &self.inner.url
+    }
+
+    /// Checks that the database answers.
+    pub async fn ping(&self) -> Result<(), DbError> {
+        sqlx::query("SELECT 1").execute(&self.inner.read).await?;
+        Ok(())
+    }
+
+    /// Closes every connection, waiting for running queries.
+    pub async fn close(&self) {
+        self.inner.write.close().await;
+        self.inner.read.close().await;
+    }
+
+    pub(crate) fn reader(&self) -> &AnyPool {
+        &self.inner.read
+    }
+
+    /// Starts a write transaction that holds the backend's write lock (see
+    /// [`backend::begin_write`]).
+    pub(crate) async fn begin_write(&self) -> Result<Transaction<'static, Any>, DbError> {
+        backend::begin_write(self.inner.backend, &self.inner.write).await
+    }
+
+    pub(crate) async fn reserve_ids(
+        &self,
+        conn: &mut AnyConnection,
+        table: &'static str,
+        n: usize,
+    ) -> Result<Vec<i64>, DbError> {
+        backend::reserve_ids(self.inner.backend, conn, table, n).await
+    }
+}
+
+/// The benchmark's baseline: the rows that intake writes for `items` (a customer, its
+/// identities, a ticket, the message and two ticket events per message), written with
+/// one single-row `INSERT` each in one transaction, with no lookups and no threading.
+pub async fn baseline_insert(
+    db: &Db,
+    items: &[IngestItem],
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(), DbError> {
+    use sql::{Val, query_with};
+    let now = now.timestamp_millis();
+    let mut tx = db.begin_write().await?;
+    for (i, it) in items.iter().enumerate() {
+        let id = i as i64 + 1;
+        let m = &it.inbound;
+        query_with(
+            "INSERT INTO customers (id, name, created_at, updated_at) VALUES ($1, $2, $3, $3)"
+                .into(),
+            vec![
+                Val::from(id),
+                Val::from(m.author.name.clone()),
+                Val::from(now),
+            ],
+        )
+        .execute(&mut *tx)
+        .await?;
+        let identity = m
+            .author
+            .email
+            .clone()
+            .or(m.author.handle.clone())
+            .or(m.author.buyer_id.clone())
+            .unwrap_or_default();
+        query_with(
+            "INSERT INTO identities (kind, value, customer_id, created_at) VALUES ($1, $2, $3, $4)"
+                .into(),
+            vec![
+                Val::from("email"),
+                Val::from(format!("{identity}#{id}")),
+                Val::from(id),
+                Val::from(now),
+            ],
+        )
+        .execute(&mut *tx)
+        .await?;
+        query_with("INSERT INTO tickets (id, store_id, customer_id, channel, visibility, subject, status, category, urgency, \
+            language, sentiment, message_count, first_message_at, last_message_at, created_at, updated_at, search_text) \
+            VALUES ($1, $2, $3, $4, $5, $6, 'new', $7, $8, $9, $10, 1, $11, $11, $12, $12, $13)".into(),
+            vec![Val::from(id), Val::from(it.store_id), Val::from(id), Val::from(m.channel.as_str()), Val::from(m.visibility.as_str()),
+                Val::from(m.subject.clone()), Val::from(it.triage.category.as_str()), Val::from(it.triage.urgency.as_str()),
+                Val::from(it.triage.language.as_str()), Val::from(f64::from(it.triage.sentiment)), Val::from(m.sent_at.timestamp_millis()),
+                Val::from(now), Val::from(m.text.to_lowercase())]).execute(&mut *tx).await?;
+        query_with("INSERT INTO messages (id, ticket_id, customer_id, channel, external_id, direction, kind, visibility, author_handle, \
+            author_name, author_email, author_buyer_id, author_followers, subject, text, language, category, urgency, sentiment, \
+            confidence, pii, entities, attachments, in_reply_to, order_ref, sent_at, received_at) VALUES \
+            ($1, $1, $1, $2, $3, 'in', 'reply', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)".into(),
+            vec![Val::from(id), Val::from(m.channel.as_str()), Val::from(m.external_id.as_str()), Val::from(m.visibility.as_str()),
+                Val::from(m.author.handle.clone()), Val::from(m.author.name.clone()), Val::from(m.author.email.clone()),
+                Val::from(m.author.buyer_id.clone()), Val::from(m.author.followers.map(|f| f as i64)), Val::from(m.subject.clone()),
+                Val::from(m.text.as_str()), Val::from(it.triage.language.as_str()), Val::from(it.triage.category.as_str()),
+                Val::from(it.triage.urgency.as_str()), Val::from(f64::from(it.triage.sentiment)), Val::from(f64::from(it.triage.confidence)),
+                Val::from(i64::from(it.triage.pii)), Val::from(serde_json::to_string(&it.triage.entities).unwrap_or_default()),
+                Val::from(serde_json::to_string(&m.attachments).unwrap_or_default()), Val::from(m.in_reply_to.clone()),
+                Val::from(m.order_ref.clone()), Val::from(m.sent_at.timestamp_millis()), Val::from(now)]).execute(&mut *tx).await?;
+        for kind in ["created", "message_added"] {
+            query_with("INSERT INTO ticket_events (ticket_id, at, actor_kind, actor_id, kind, data) VALUES ($1, $2, 'customer', $1, $3, '{}')".into(),
+                vec![Val::from(id), Val::from(now), Val::from(kind)]).execute(&mut *tx).await?;
+        }
+    }
+    tx.commit().await?;
+    Ok(())
+}

@@ -12,6 +12,7 @@ pub mod money;
 pub mod text;
 pub mod threading;
 pub mod triage;
+mod wire;
 
 /// A rejection of wire input that names the offending field.
 ///

@@ -9,7 +9,7 @@ mod keywords;
 mod language;
 
 pub use entities::extract_entities;
-pub use language::detect_language;
+pub use language::{SUPPORTED_LANGUAGES, detect_language};
 
 use crate::model::{Category, Channel, Urgency, Visibility};
 use serde::{Deserialize, Serialize};
@@ -109,4 +109,22 @@ pub struct Triage {
 /// Triages one message.
 pub fn triage(input: &TriageInput<'_>, config: &TriageConfig) -> Triage {
     keywords::triage(input, config)
+}
+
+/// Raises urgency to crisis for a high-value loss: a lost or destroyed parcel whose order is
+/// worth at least [`TriageConfig::high_value_usd`]. Intake calls it once the order is linked.
+pub fn urgency_for_order_value(
+    category: Category,
+    urgency: Urgency,
+    order_value_usd: Option<f64>,
+    config: &TriageConfig,
+) -> Urgency {
+    let loss = matches!(
+        category,
+        Category::LogisticsLost | Category::LogisticsDamaged
+    );
+    match order_value_usd {
+        Some(v) if loss && v >= config.high_value_usd => Urgency::Crisis,
+        _ => urgency,
+    }
 }

@@ -1,0 +1,812 @@
+//! Batch intake: a batch of triaged inbound messages becomes stored messages on threaded
+//! tickets, with customers resolved and every ticket change written as a ticket event, in
+//! one transaction. Lookups are set-based (a handful of statements per batch, not per
+//! message); the decisions are the domain's (`threading::place`, `threading::absorb`).
+
+use crate::customers::{Claim, CustomerBook};
+use crate::sql::{RowExt, Val, insert_rows, ms, parse_stored, query_with, select_in, time};
+use crate::{Db, DbError};
+use chrono::{DateTime, Utc};
+use crossdesk_domain::inbound::Inbound;
+use crossdesk_domain::model::{
+    ActorKind, Category, Direction, IdentityKind, MessageKind, TicketStatus, Urgency,
+};
+use crossdesk_domain::text::search_text;
+use crossdesk_domain::threading::{
+    EventDraft, EventKind, OpenTicket, OrderLink, Placement, PlacementFacts, TicketState, absorb,
+    place,
+};
+use crossdesk_domain::triage::{Triage, TriageConfig, urgency_for_order_value};
+use serde_json::json;
+use sqlx::AnyConnection;
+use std::collections::HashMap;
+
+/// A message ready to be stored: validated, triaged, its store resolved.
+#[derive(Debug, Clone)]
+pub struct IngestItem {
+    /// The message.
+    pub inbound: Inbound,
+    /// Triage's verdict on it.
+    pub triage: Triage,
+    /// The id of `inbound.store`, resolved by the caller.
+    pub store_id: Option<i64>,
+}
+
+/// What intake did with one message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(tag = "result", rename_all = "snake_case")]
+pub enum IngestOutcome {
+    /// Stored on a ticket.
+    Stored {
+        /// The new message.
+        message_id: i64,
+        /// Its ticket.
+        ticket_id: i64,
+        /// The customer it was attributed to.
+        customer_id: i64,
+        /// Whether the ticket was opened by this message.
+        ticket_created: bool,
+    },
+    /// Already stored earlier (same channel and external id); nothing changed.
+    Duplicate {
+        /// The message stored earlier.
+        message_id: i64,
+        /// Its ticket.
+        ticket_id: i64,
+    },
+}
+
+#[derive(Debug, Clone)]
+struct OrderRow {
+    id: i64,
+    store_id: i64,
+    number: String,
+    customer_id: Option<i64>,
+    usd_cents: i64,
+}
+
+/// A ticket touched by the batch: stored (positive id) or new (negative temporary id).
+#[derive(Debug)]
+struct TicketWork {
+    id: i64,
+    state: TicketState,
+    customer_id: i64,
+    store_id: Option<i64>,
+    added: i64,
+    last_message_at: DateTime<Utc>,
+    sentiment: f64,
+    search: String,
+    created: Option<NewTicket>,
+    changed: bool,
+}
+
+#[derive(Debug)]
+struct NewTicket {
+    channel: &'static str,
+    visibility: &'static str,
+    subject: String,
+    language: String,
+    first_message_at: DateTime<Utc>,
+}
+
+struct Event {
+    ticket: i64,
+    actor: ActorKind,
+    actor_customer: Option<i64>,
+    draft: EventDraft,
+}
+
+fn claims_of(m: &Inbound) -> Vec<Claim> {
+    let mut claims = Vec::with_capacity(3);
+    if let Some(h) = &m.author.handle {
+        claims.push(Claim::new(IdentityKind::Handle, h.clone()));
+    }
+    if let Some(e) = &m.author.email {
+        claims.push(Claim::new(IdentityKind::Email, e.clone()));
+    }
+    if let Some(b) = &m.author.buyer_id {
+        claims.push(Claim::new(
+            IdentityKind::BuyerId,
+            format!("{}:{b}", m.buyer_platform()),
+        ));
+    }
+    claims
+}
+
+fn ticket_state_row(
+    row: &sqlx::any::AnyRow,
+) -> Result<(OpenTicket, TicketWork, TicketStatus), DbError> {
+    // Columns: id, customer_id, store_id, order_id, status, category, urgency,
+    // last_message_at, sentiment.
+    let status = parse_stored(&row.text(4)?, TicketStatus::parse, "ticket status")?;
+    let state = TicketState {
+        status,
+        category: parse_stored(&row.text(5)?, Category::parse, "category")?,
+        urgency: parse_stored(&row.text(6)?, Urgency::parse, "urgency")?,
+        order_id: row.opt_int(3)?,
+    };
+    let open = OpenTicket {
+        id: row.int(0)?,
+        store_id: row.opt_int(2)?,
+        order_id: state.order_id,
+        last_message_at: time(row.int(7)?),
+    };
+    let work = TicketWork {
+        id: open.id,
+        state,
+        customer_id: row.int(1)?,
+        store_id: open.store_id,
+        added: 0,
+        last_message_at: open.last_message_at,
+        sentiment: row.real(8)?,
+        search: String::new(),
+        created: None,
+        changed: false,
+    };
+    Ok((open, work, status))
+}
+
+const TICKET_COLUMNS: &str =
+    "id, customer_id, store_id, order_id, status, category, urgency, last_message_at, sentiment";
+
+impl Db {
+    /// Stores a batch of triaged messages, threading each onto a ticket. Idempotent on
+    /// `(channel, external_id)`: a message seen before comes back as
+    /// [`IngestOutcome::Duplicate`] and changes nothing. All or nothing: on error, nothing
+    /// of the batch is written.
+    #[tracing::instrument(skip_all, fields(batch = items.len()))]
+    pub async fn ingest(
+        &self,
+        items: &[IngestItem],
+        config: &TriageConfig,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<IngestOutcome>, DbError> {
+        if items.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut tx = self.begin_write().await?;
+        let outcomes = self.ingest_in(&mut tx, items, config, now).await?;
+        tx.commit().await?;
+        Ok(outcomes)
+    }
+
+    async fn ingest_in(
+        &self,
+        conn: &mut AnyConnection,
+        items: &[IngestItem],
+        config: &TriageConfig,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<IngestOutcome>, DbError> {
+        let now_ms = ms(now);
+        let for_update = self.backend().for_update();
+
+        // 1. Messages already stored: duplicates, and the parents of replies.
+        let mut keys: Vec<Vec<Val>> = Vec::new();
+        for it in items {
+            let ch = it.inbound.channel.as_str();
+            keys.push(vec![
+                Val::from(ch),
+                Val::from(it.inbound.external_id.as_str()),
+            ]);
+            if let Some(parent) = &it.inbound.in_reply_to {
+                keys.push(vec![Val::from(ch), Val::from(parent.as_str())]);
+            }
+        }
+        let stored: HashMap<(String, String), (i64, i64)> = select_in(
+            conn,
+            "SELECT channel, external_id, id, ticket_id FROM messages WHERE (channel, external_id) IN ({})",
+            keys,
+            vec![],
+            |r| Ok(((r.text(0)?, r.text(1)?), (r.int(2)?, r.int(3)?))),
+        )
+        .await?
+        .into_iter()
+        .collect();
+
+        // 2. Customers.
+        let claims: Vec<Vec<Claim>> = items.iter().map(|it| claims_of(&it.inbound)).collect();
+        let mut book = CustomerBook::load(conn, claims.iter().flatten()).await?;
+        let mut first_of: HashMap<(&str, &str), usize> = HashMap::new();
+        let mut customer = vec![0i64; items.len()];
+        for (i, it) in items.iter().enumerate() {
+            let key = (it.inbound.channel.as_str(), it.inbound.external_id.as_str());
+            let dup = stored.contains_key(&(key.0.to_string(), key.1.to_string()))
+                || first_of.contains_key(&key);
+            if !dup {
+                first_of.insert(key, i);
+                customer[i] = book.claim(&claims[i], it.inbound.author.name.as_deref());
+            }
+        }
+
+        // 3. Orders the messages name, by number or by tracking number.
+        let mut groups: HashMap<i64, Option<i64>> = HashMap::new();
+        for r in sqlx::query("SELECT id, group_id FROM stores")
+            .fetch_all(&mut *conn)
+            .await?
+        {
+            groups.insert(r.int(0)?, r.opt_int(1)?);
+        }
+        let mut numbers: Vec<Vec<Val>> = Vec::new();
+        let mut trackings: Vec<Vec<Val>> = Vec::new();
+        for it in items {
+            numbers.extend(
+                it.inbound
+                    .order_ref
+                    .iter()
+                    .map(|n| vec![Val::from(n.as_str())]),
+            );
+            numbers.extend(
+                it.triage
+                    .entities
+                    .order_numbers
+                    .iter()
+                    .map(|n| vec![Val::from(n.as_str())]),
+            );
+            trackings.extend(
+                it.triage
+                    .entities
+                    .tracking_numbers
+                    .iter()
+                    .map(|n| vec![Val::from(n.as_str())]),
+            );
+        }
+        let order_cols = "id, store_id, number, customer_id, total_usd_cents";
+        let order_row = |r: &sqlx::any::AnyRow| {
+            Ok(OrderRow {
+                id: r.int(0)?,
+                store_id: r.int(1)?,
+                number: r.text(2)?,
+                customer_id: r.opt_int(3)?,
+                usd_cents: r.int(4)?,
+            })
+        };
+        let mut by_number: HashMap<String, Vec<OrderRow>> = HashMap::new();
+        for o in select_in(
+            conn,
+            &format!("SELECT {order_cols} FROM orders WHERE number IN ({{}})"),
+            numbers,
+            vec![],
+            order_row,
+        )
+        .await?
+        {
+            by_number.entry(o.number.clone()).or_default().push(o);
+        }
+        let mut by_tracking: HashMap<String, OrderRow> = HashMap::new();
+        let tracked: Vec<(String, OrderRow)> = select_in(
+            conn,
+            "SELECT s.tracking_number, o.id, o.store_id, o.number, o.customer_id, o.total_usd_cents \
+             FROM shipments s JOIN orders o ON o.id = s.order_id WHERE s.tracking_number IN ({})",
+            trackings,
+            vec![],
+            |r| {
+                Ok((r.text(0)?, OrderRow {
+                    id: r.int(1)?,
+                    store_id: r.int(2)?,
+                    number: r.text(3)?,
+                    customer_id: r.opt_int(4)?,
+                    usd_cents: r.int(5)?,
+                }))
+            },
+        )
+        .await?;
+        by_tracking.extend(tracked);
+        let group_of = |store: i64| groups.get(&store).copied().flatten();
+        let mut evidence: Vec<Option<OrderRow>> = vec![None; items.len()];
+        for (i, it) in items.iter().enumerate() {
+            if customer[i] == 0 {
+                continue;
+            }
+            let mut candidates: Vec<&OrderRow> = Vec::new();
+            for n in it
+                .inbound
+                .order_ref
+                .iter()
+                .chain(&it.triage.entities.order_numbers)
+            {
+                candidates.extend(by_number.get(n).into_iter().flatten());
+            }
+            candidates.extend(
+                it.triage
+                    .entities
+                    .tracking_numbers
+                    .iter()
+                    .filter_map(|t| by_tracking.get(t)),
+            );
+            let rank = |o: &OrderRow| match it.store_id {
+                Some(s) if s == o.store_id => Some(0),
+                Some(s) if group_of(s).is_some() && group_of(s) == group_of(o.store_id) => Some(1),
+                Some(_) => None,
+                None => Some(2),
+            };
+            let chosen = candidates
+                .into_iter()
+                .filter_map(|o| rank(o).map(|r| (r, o)))
+                .min_by_key(|(r, _)| *r);
+            if let Some((_, order)) = chosen {
+                if let Some(owner) = order.customer_id {
+                    customer[i] =
+                        book.merge(customer[i], owner, &format!("order {}", order.number));
+                }
+                evidence[i] = Some(order.clone());
+            }
+        }
+
+        // 4. The tickets and latest orders of the customers involved.
+        let mut customers: Vec<i64> = customer
+            .iter()
+            .map(|&c| book.find(c))
+            .filter(|&c| c > 0)
+            .collect();
+        customers.sort_unstable();
+        customers.dedup();
+        let id_keys = |ids: &[i64]| ids.iter().map(|&c| vec![Val::from(c)]).collect::<Vec<_>>();
+        let mut open: HashMap<i64, Vec<OpenTicket>> = HashMap::new();
+        let mut tickets: HashMap<i64, TicketWork> = HashMap::new();
+        let mut status_of: HashMap<i64, TicketStatus> = HashMap::new();
+        let rows = select_in(
+            conn,
+            &format!("SELECT {TICKET_COLUMNS} FROM tickets WHERE status <> 'closed' AND customer_id IN ({{}}){for_update}"),
+            id_keys(&customers),
+            vec![],
+            ticket_state_row,
+        )
+        .await?;
+        for (o, work, status) in rows {
+            open.entry(work.customer_id).or_default().push(o);
+            status_of.insert(work.id, status);
+            tickets.insert(work.id, work);
+        }
+        let mut parents: Vec<i64> = items
+            .iter()
+            .filter_map(|it| {
+                let p = it.inbound.in_reply_to.as_ref()?;
+                stored
+                    .get(&(it.inbound.channel.as_str().to_string(), p.clone()))
+                    .map(|(_, t)| *t)
+            })
+            .filter(|t| !tickets.contains_key(t))
+            .collect();
+        parents.sort_unstable();
+        parents.dedup();
+        for (_, work, status) in select_in(
+            conn,
+            &format!("SELECT {TICKET_COLUMNS} FROM tickets WHERE id IN ({{}}){for_update}"),
+            id_keys(&parents),
+            vec![],
+            ticket_state_row,
+        )
+        .await?
+        {
+            status_of.insert(work.id, status);
+            tickets.insert(work.id, work);
+        }
+        let mut latest: HashMap<(i64, i64), (i64, i64)> = HashMap::new();
+        for (c, s, placed, id) in select_in(
+            conn,
+            "SELECT customer_id, store_id, placed_at, id FROM orders WHERE customer_id IN ({})",
+            id_keys(&customers),
+            vec![],
+            |r| Ok((r.int(0)?, r.int(1)?, r.int(2)?, r.int(3)?)),
+        )
+        .await?
+        {
+            let e = latest.entry((c, s)).or_insert((placed, id));
+            if (placed, id) > *e {
+                *e = (placed, id);
+            }
+        }
+
+        // 5. Place each message.
+        let mut outcomes: Vec<Option<IngestOutcome>> = vec![None; items.len()];
+        let mut message_ticket: HashMap<(&str, &str), i64> = HashMap::new();
+        let mut new_tickets: Vec<i64> = Vec::new();
+        let mut messages: Vec<(usize, i64, i64, bool)> = Vec::new();
+        let mut events: Vec<Event> = Vec::new();
+        for (i, it) in items.iter().enumerate() {
+            let m = &it.inbound;
+            let key = (m.channel.as_str(), m.external_id.as_str());
+            if let Some(&(message_id, ticket_id)) =
+                stored.get(&(key.0.to_string(), key.1.to_string()))
+            {
+                outcomes[i] = Some(IngestOutcome::Duplicate {
+                    message_id,
+                    ticket_id,
+                });
+                continue;
+            }
+            if first_of.get(&key) != Some(&i) {
+                continue; // a repeat within the batch; resolved after ids are known
+            }
+            let c = book.find(customer[i]);
+            let parent = m.in_reply_to.as_ref().and_then(|p| {
+                let t = stored
+                    .get(&(key.0.to_string(), p.clone()))
+                    .map(|(_, t)| *t)
+                    .or_else(|| message_ticket.get(&(key.0, p.as_str())).copied())?;
+                Some((t, status_of.get(&t).copied().unwrap_or(TicketStatus::Open)))
+            });
+            let order = evidence[i].as_ref();
+            let facts = PlacementFacts {
+                store_id: it.store_id,
+                evidence: order.map(|o| OrderLink {
+                    order_id: o.id,
+                    store_id: o.store_id,
+                }),
+                parent,
+                open_tickets: open.get(&c).map_or(&[], Vec::as_slice),
+                latest_order: it
+                    .store_id
+                    .and_then(|s| latest.get(&(c, s)))
+                    .map(|(_, id)| *id),
+            };
+            let placement = place(&facts);
+            let order_usd = |order_id: Option<i64>| {
+                order
+                    .filter(|o| Some(o.id) == order_id)
+                    .map(|o| o.usd_cents as f64 / 100.0)
+            };
+            let tokens = search_text(&[
+                m.subject.as_deref().unwrap_or_default(),
+                &m.text,
+                m.author.handle.as_deref().unwrap_or_default(),
+                m.author.name.as_deref().unwrap_or_default(),
+                m.author.email.as_deref().unwrap_or_default(),
+                m.order_ref.as_deref().unwrap_or_default(),
+            ]);
+            let ticket_id = match placement {
+                Placement::Join {
+                    ticket_id,
+                    link_order,
+                } => {
+                    let Some(work) = tickets.get_mut(&ticket_id) else {
+                        return Err(DbError::Other(format!(
+                            "ticket {ticket_id} vanished during intake"
+                        )));
+                    };
+                    let urgency = urgency_for_order_value(
+                        it.triage.category,
+                        it.triage.urgency,
+                        order_usd(link_order.or(work.state.order_id)),
+                        config,
+                    );
+                    let (next, drafts) =
+                        absorb(&work.state, it.triage.category, urgency, link_order);
+                    work.state = next;
+                    work.added += 1;
+                    work.last_message_at = work.last_message_at.max(m.sent_at);
+                    work.sentiment = f64::from(it.triage.sentiment);
+                    work.search.push(' ');
+                    work.search.push_str(&tokens);
+                    work.changed = true;
+                    status_of.insert(ticket_id, work.state.status);
+                    if let Some(list) = open.get_mut(&c)
+                        && let Some(t) = list.iter_mut().find(|t| t.id == ticket_id)
+                    {
+                        t.order_id = work.state.order_id;
+                        t.last_message_at = work.last_message_at;
+                    }
+                    events.extend(drafts.into_iter().map(|draft| Event {
+                        ticket: ticket_id,
+                        actor: ActorKind::System,
+                        actor_customer: None,
+                        draft,
+                    }));
+                    ticket_id
+                }
+                Placement::New { order_id } => {
+                    let temp = -(new_tickets.len() as i64) - 1;
+                    new_tickets.push(temp);
+                    let urgency = urgency_for_order_value(
+                        it.triage.category,
+                        it.triage.urgency,
+                        order_usd(order_id),
+                        config,
+                    );
+                    let state = TicketState {
+                        status: TicketStatus::New,
+                        category: it.triage.category,
+                        urgency,
+                        order_id,
+                    };
+                    events.push(Event {
+                        ticket: temp,
+                        actor: ActorKind::Customer,
+                        actor_customer: Some(c),
+                        draft: EventDraft {
+                            kind: EventKind::Created,
+                            data: json!({"after": {
+                                "status": state.status, "category": state.category, "urgency": state.urgency,
+                                "channel": m.channel, "store_id": it.store_id, "order_id": order_id,
+                            }}),
+                        },
+                    });
+                    open.entry(c).or_default().push(OpenTicket {
+                        id: temp,
+                        store_id: it.store_id,
+                        order_id,
+                        last_message_at: m.sent_at,
+                    });
+                    status_of.insert(temp, TicketStatus::New);
+                    tickets.insert(
+                        temp,
+                        TicketWork {
+                            id: temp,
+                            state,
+                            customer_id: c,
+                            store_id: it.store_id,
+                            added: 1,
+                            last_message_at: m.sent_at,
+                            sentiment: f64::from(it.triage.sentiment),
+                            search: tokens,
+                            created: Some(NewTicket {
+                                channel: m.channel.as_str(),
+                                visibility: m.visibility.as_str(),
+                                subject: m.subject.clone().unwrap_or_else(|| headline(&m.text)),
+                                language: it.triage.language.clone(),
+                                first_message_at: m.sent_at,
+                            }),
+                            changed: true,
+                        },
+                    );
+                    temp
+                }
+            };
+            message_ticket.insert(key, ticket_id);
+            messages.push((i, ticket_id, c, matches!(placement, Placement::New { .. })));
+        }
+
+        // 6. Ids: customers, tickets, messages.
+        let resolved = book.flush(self, conn, now_ms).await?;
+        let ticket_ids = self.reserve_ids(conn, "tickets", new_tickets.len()).await?;
+        let real: HashMap<i64, i64> = new_tickets.iter().copied().zip(ticket_ids).collect();
+        let ticket_id = |t: i64| {
+            if t < 0 {
+                real.get(&t).copied().unwrap_or(t)
+            } else {
+                t
+            }
+        };
+        let message_ids = self.reserve_ids(conn, "messages", messages.len()).await?;
+
+        // 7. Write tickets, messages and events.
+        let mut new_rows = Vec::new();
+        for work in tickets.values().filter(|w| w.changed) {
+            let Some(created) = &work.created else {
+                query_with(
+                    "UPDATE tickets SET status = $1, category = $2, urgency = $3, order_id = $4, \
+                     message_count = message_count + $5, \
+                     last_message_at = CASE WHEN last_message_at > $6 THEN last_message_at ELSE $6 END, \
+                     sentiment = $7, updated_at = $8, search_text = substr(search_text || $9, 1, 8000) \
+                     WHERE id = $10"
+                        .into(),
+                    vec![
+                        Val::from(work.state.status.as_str()),
+                        Val::from(work.state.category.as_str()),
+                        Val::from(work.state.urgency.as_str()),
+                        Val::from(work.state.order_id),
+                        Val::from(work.added),
+                        Val::from(ms(work.last_message_at)),
+                        Val::from(work.sentiment),
+                        Val::from(now_ms),
+                        Val::from(work.search.clone()),
+                        Val::from(work.id),
+                    ],
+                )
+                .execute(&mut *conn)
+                .await?;
+                continue;
+            };
+            let mut search = work.search.clone();
+            search.truncate(floor_char_boundary(&search, 8000));
+            new_rows.push(vec![
+                Val::from(ticket_id(work.id)),
+                Val::from(work.store_id),
+                Val::from(resolved.id(work.customer_id)),
+                Val::from(work.state.order_id),
+                Val::from(created.channel),
+                Val::from(created.visibility),
+                Val::from(created.subject.clone()),
+                Val::from(work.state.status.as_str()),
+                Val::from(work.state.category.as_str()),
+                Val::from(work.state.urgency.as_str()),
+                Val::from(created.language.clone()),
+                Val::from(work.sentiment),
+                Val::from(work.added),
+                Val::from(ms(created.first_message_at)),
+                Val::from(ms(work.last_message_at)),
+                Val::from(now_ms),
+                Val::from(now_ms),
+                Val::from(search),
+            ]);
+        }
+        new_rows.sort_by_key(|r| match r[0] {
+            Val::Int(id) => id,
+            _ => 0,
+        });
+        insert_rows(
+            conn,
+            "tickets",
+            &[
+                "id",
+                "store_id",
+                "customer_id",
+                "order_id",
+                "channel",
+                "visibility",
+                "subject",
+                "status",
+                "category",
+                "urgency",
+                "language",
+                "sentiment",
+                "message_count",
+                "first_message_at",
+                "last_message_at",
+                "created_at",
+                "updated_at",
+                "search_text",
+            ],
+            new_rows,
+            "",
+        )
+        .await?;
+
+        let mut message_rows = Vec::with_capacity(messages.len());
+        for ((i, t, c, created), message_id) in messages.iter().zip(&message_ids) {
+            let (it, m) = (&items[*i], &items[*i].inbound);
+            let (t, c) = (ticket_id(*t), resolved.id(*c));
+            outcomes[*i] = Some(IngestOutcome::Stored {
+                message_id: *message_id,
+                ticket_id: t,
+                customer_id: c,
+                ticket_created: *created,
+            });
+            events.push(Event {
+                ticket: t,
+                actor: ActorKind::Customer,
+                actor_customer: Some(c),
+                draft: EventDraft {
+                    kind: EventKind::MessageAdded,
+                    data: json!({"message_id": message_id, "channel": m.channel, "direction": Direction::Inbound,
+                        "visibility": m.visibility, "category": it.triage.category, "urgency": it.triage.urgency}),
+                },
+            });
+            message_rows.push(vec![
+                Val::from(*message_id),
+                Val::from(t),
+                Val::from(c),
+                Val::from(m.channel.as_str()),
+                Val::from(m.external_id.as_str()),
+                Val::from(Direction::Inbound.as_str()),
+                Val::from(MessageKind::Reply.as_str()),
+                Val::from(m.visibility.as_str()),
+                Val::from(m.author.handle.clone()),
+                Val::from(m.author.name.clone()),
+                Val::from(m.author.email.clone()),
+                Val::from(m.author.buyer_id.clone()),
+                Val::from(m.author.followers.map(|f| f.min(i64::MAX as u64) as i64)),
+                Val::from(m.subject.clone()),
+                Val::from(m.text.as_str()),
+                Val::from(it.triage.language.as_str()),
+                Val::from(it.triage.category.as_str()),
+                Val::from(it.triage.urgency.as_str()),
+                Val::from(f64::from(it.triage.sentiment)),
+                Val::from(f64::from(it.triage.confidence)),
+                Val::from(i64::from(it.triage.pii)),
+                Val::from(serde_json::to_string(&it.triage.entities).unwrap_or_default()),
+                Val::from(serde_json::to_string(&m.attachments).unwrap_or_default()),
+                Val::from(m.in_reply_to.clone()),
+                Val::from(m.order_ref.clone()),
+                Val::from(ms(m.sent_at)),
+                Val::from(now_ms),
+            ]);
+        }
+        insert_rows(
+            conn,
+            "messages",
+            &[
+                "id",
+                "ticket_id",
+                "customer_id",
+                "channel",
+                "external_id",
+                "direction",
+                "kind",
+                "visibility",
+                "author_handle",
+                "author_name",
+                "author_email",
+                "author_buyer_id",
+                "author_followers",
+                "subject",
+                "text",
+                "language",
+                "category",
+                "urgency",
+                "sentiment",
+                "confidence",
+                "pii",
+                "entities",
+                "attachments",
+                "in_reply_to",
+                "order_ref",
+                "sent_at",
+                "received_at",
+            ],
+            message_rows,
+            "",
+        )
+        .await?;
+        let event_rows = events
+            .into_iter()
+            .map(|e| {
+                vec![
+                    Val::from(ticket_id(e.ticket)),
+                    Val::from(now_ms),
+                    Val::from(e.actor.as_str()),
+                    Val::from(e.actor_customer.map(|c| resolved.id(c))),
+                    Val::from(e.draft.kind.as_str()),
+                    Val::from(e.draft.data.to_string()),
+                ]
+            })
+            .collect();
+        insert_rows(
+            conn,
+            "ticket_events",
+            &["ticket_id", "at", "actor_kind", "actor_id", "kind", "data"],
+            event_rows,
+            "",
+        )
+        .await?;
+
+        // Repeats within the batch point at the first copy.
+        for (i, it) in items.iter().enumerate() {
+            if outcomes[i].is_none() {
+                let key = (it.inbound.channel.as_str(), it.inbound.external_id.as_str());
+                if let Some(Some(IngestOutcome::Stored {
+                    message_id,
+                    ticket_id,
+                    ..
+                })) = first_of.get(&key).map(|&f| outcomes[f])
+                {
+                    outcomes[i] = Some(IngestOutcome::Duplicate {
+                        message_id,
+                        ticket_id,
+                    });
+                }
+            }
+        }
+        outcomes
+            .into_iter()
+            .map(|o| {
+                o.ok_or_else(|| DbError::Other("a message was neither stored nor found".into()))
+            })
+            .collect()
+    }
+}
+
+/// A ticket subject from a message body: its first line, at most 120 characters.
+fn headline(text: &str) -> String {
+    let line = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or_default();
+    let mut s: String = line.chars().take(120).collect();
+    if line.chars().count() > 120 {
+        s.push('…');
+    }
+    s
+}
+
+/// The largest char boundary at or below `max`.
+fn floor_char_boundary(s: &str, max: usize) -> usize {
+    if max >= s.len() {
+        return s.len();
+    }
+    (0..=max)
+        .rev()
+        .find(|&i| s.is_char_boundary(i))
+        .unwrap_or(0)
+}

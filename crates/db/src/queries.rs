@@ -1,0 +1,553 @@
+//! Read queries for the API and the workspace: ticket lists with filters and cursor
+//! pagination, ticket details, customers, orders and stores.
+
+use crate::sql::{RowExt, Val, query_with, time};
+use crate::views::*;
+use crate::{Db, DbError};
+use crossdesk_domain::money::Money;
+use crossdesk_domain::text::tokens;
+use sqlx::any::AnyRow;
+
+/// A page of results and the cursor of the next page.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Page<T> {
+    /// This page.
+    pub items: Vec<T>,
+    /// Pass as `cursor` for the next page; absent on the last page.
+    pub next_cursor: Option<String>,
+}
+
+/// Which tickets to list. Every field narrows the list.
+#[derive(Debug, Clone, Default)]
+pub struct TicketFilter {
+    /// Statuses (any of).
+    pub status: Vec<String>,
+    /// Store key.
+    pub store: Option<String>,
+    /// Category.
+    pub category: Option<String>,
+    /// Urgency.
+    pub urgency: Option<String>,
+    /// Language code.
+    pub language: Option<String>,
+    /// Assignee: `Some(None)` for unassigned, `Some(Some(id))` for one agent.
+    pub assignee: Option<Option<i64>>,
+    /// Customer.
+    pub customer_id: Option<i64>,
+    /// Words that must all appear in the ticket's messages, subject or customer.
+    pub text: Option<String>,
+    /// Continue after this cursor.
+    pub cursor: Option<String>,
+    /// Page size (1–500).
+    pub limit: u32,
+}
+
+/// Which customers to list.
+#[derive(Debug, Clone, Default)]
+pub struct CustomerFilter {
+    /// Part of a name, handle, e-mail or buyer id.
+    pub q: Option<String>,
+    /// Continue after this cursor.
+    pub cursor: Option<String>,
+    /// Page size (1–500).
+    pub limit: u32,
+}
+
+/// Decodes a ticket cursor (`<last_message_at ms>.<id>`); `None` when malformed.
+pub fn decode_cursor(cursor: &str) -> Option<(i64, i64)> {
+    let (a, b) = cursor.split_once('.')?;
+    Some((a.parse().ok()?, b.parse().ok()?))
+}
+
+const SUMMARY_SELECT: &str = "SELECT t.id, s.key, t.customer_id, c.name, t.order_id, o.number, t.channel, \
+    t.visibility, t.subject, t.status, t.category, t.urgency, t.language, t.sentiment, t.assignee_id, \
+    t.message_count, t.first_message_at, t.last_message_at, t.created_at, t.updated_at \
+    FROM tickets t LEFT JOIN stores s ON s.id = t.store_id LEFT JOIN customers c ON c.id = t.customer_id \
+    LEFT JOIN orders o ON o.id = t.order_id";
+
+fn summary(r: &AnyRow) -> Result<TicketSummary, DbError> {
+    Ok(TicketSummary {
+        id: r.int(0)?,
+        store: r.opt_text(1)?,
+        customer_id: r.int(2)?,
+        customer_name: r.opt_text(3)?,
+        order_id: r.opt_int(4)?,
+        order_number: r.opt_text(5)?,
+        channel: r.text(6)?,
+        visibility: r.text(7)?,
+        subject: r.opt_text(8)?,
+        status: r.text(9)?,
+        category: r.text(10)?,
+        urgency: r.text(11)?,
+        language: r.text(12)?,
+        sentiment: r.real(13)?,
+        assignee_id: r.opt_int(14)?,
+        message_count: r.int(15)?,
+        first_message_at: time(r.int(16)?),
+        last_message_at: time(r.int(17)?),
+        created_at: time(r.int(18)?),
+        updated_at: time(r.int(19)?),
+    })
+}
+
+/// Builds a WHERE clause with numbered parameters.
+#[derive(Default)]
+struct Where {
+    clauses: Vec<String>,
+    values: Vec<Val>,
+}
+
+impl Where {
+    fn push(&mut self, clause: &str, values: Vec<Val>) {
+        let mut c = clause.to_string();
+        for v in values {
+            self.values.push(v);
+            c = c.replacen('?', &format!("${}", self.values.len()), 1);
+        }
+        self.clauses.push(c);
+    }
+
+    fn sql(&self) -> String {
+        if self.clauses.is_empty() {
+            String::new()
+        } else {
+            format!(" WHERE {}", self.clauses.join(" AND "))
+        }
+    }
+}
+
+fn money_text(minor: i64, currency: &str) -> String {
+    Money {
+        minor,
+        currency: currency.to_string(),
+    }
+    .amount_text()
+}
+
+fn escape_like(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_")
+}
+
+impl Db {
+    /// Lists tickets, most recently active first.
+    pub async fn list_tickets(&self, f: &TicketFilter) -> Result<Page<TicketSummary>, DbError> {
+        let mut w = Where::default();
+        if !f.status.is_empty() {
+            let marks = vec!["?"; f.status.len()].join(", ");
+            w.push(
+                &format!("t.status IN ({marks})"),
+                f.status.iter().map(|s| Val::from(s.as_str())).collect(),
+            );
+        }
+        if let Some(store) = &f.store {
+            w.push(
+                "t.store_id = (SELECT id FROM stores WHERE key = ?)",
+                vec![Val::from(store.as_str())],
+            );
+        }
+        if let Some(v) = &f.category {
+            w.push("t.category = ?", vec![Val::from(v.as_str())]);
+        }
+        if let Some(v) = &f.urgency {
+            w.push("t.urgency = ?", vec![Val::from(v.as_str())]);
+        }
+        if let Some(v) = &f.language {
+            w.push("t.language = ?", vec![Val::from(v.as_str())]);
+        }
+        match f.assignee {
+            Some(None) => w.push("t.assignee_id IS NULL", vec![]),
+            Some(Some(id)) => w.push("t.assignee_id = ?", vec![Val::from(id)]),
+            None => {}
+        }
+        if let Some(c) = f.customer_id {
+            w.push("t.customer_id = ?", vec![Val::from(c)]);
+        }
+        if let Some(text) = &f.text {
+            for t in tokens(text).into_iter().take(8) {
+                w.push("t.search_text LIKE ?", vec![Val::from(format!("%{t}%"))]);
+            }
+        }
+        if let Some((at, id)) = f.cursor.as_deref().and_then(decode_cursor) {
+            w.push(
+                "(t.last_message_at < ? OR (t.last_message_at = ? AND t.id < ?))",
+                vec![Val::from(at), Val::from(at), Val::from(id)],
+            );
+        }
+        let limit = f.limit.clamp(1, 500) as i64;
+        let sql = format!(
+            "{SUMMARY_SELECT}{} ORDER BY t.last_message_at DESC, t.id DESC LIMIT {}",
+            w.sql(),
+            limit + 1
+        );
+        let rows = query_with(sql, w.values).fetch_all(self.reader()).await?;
+        let mut items = rows.iter().map(summary).collect::<Result<Vec<_>, _>>()?;
+        let next_cursor = if items.len() as i64 > limit {
+            items.truncate(limit as usize);
+            items
+                .last()
+                .map(|t| format!("{}.{}", t.last_message_at.timestamp_millis(), t.id))
+        } else {
+            None
+        };
+        Ok(Page { items, next_cursor })
+    }
+
+    /// Counts tickets per status (for inbox tabs).
+    pub async fn count_tickets_by_status(&self) -> Result<Vec<(String, i64)>, DbError> {
+        let rows =
+            sqlx::query("SELECT status, COUNT(*) FROM tickets GROUP BY status ORDER BY status")
+                .fetch_all(self.reader())
+                .await?;
+        rows.iter().map(|r| Ok((r.text(0)?, r.int(1)?))).collect()
+    }
+
+    /// One ticket with its customer, order, messages and events.
+    pub async fn ticket(&self, id: i64) -> Result<TicketDetail, DbError> {
+        let row = query_with(
+            format!("{SUMMARY_SELECT} WHERE t.id = $1"),
+            vec![Val::from(id)],
+        )
+        .fetch_optional(self.reader())
+        .await?
+        .ok_or(DbError::NotFound)?;
+        let ticket = summary(&row)?;
+        let customer = self.customer_view(ticket.customer_id).await?;
+        let order = match ticket.order_id {
+            Some(o) => Some(self.order_by_id(o).await?),
+            None => None,
+        };
+        let messages = query_with(
+            "SELECT id, channel, external_id, direction, kind, visibility, author_handle, author_name, author_email, \
+             author_buyer_id, author_followers, subject, text, language, category, urgency, sentiment, confidence, pii, \
+             entities, attachments, in_reply_to, order_ref, sent_at, received_at \
+             FROM messages WHERE ticket_id = $1 ORDER BY sent_at, id"
+                .into(),
+            vec![Val::from(id)],
+        )
+        .fetch_all(self.reader())
+        .await?
+        .iter()
+        .map(|r| {
+            Ok(MessageView {
+                id: r.int(0)?,
+                channel: r.text(1)?,
+                external_id: r.text(2)?,
+                direction: r.text(3)?,
+                kind: r.text(4)?,
+                visibility: r.text(5)?,
+                author: AuthorView {
+                    handle: r.opt_text(6)?,
+                    name: r.opt_text(7)?,
+                    email: r.opt_text(8)?,
+                    buyer_id: r.opt_text(9)?,
+                    followers: r.opt_int(10)?,
+                },
+                subject: r.opt_text(11)?,
+                text: r.text(12)?,
+                language: r.text(13)?,
+                category: r.text(14)?,
+                urgency: r.text(15)?,
+                sentiment: r.real(16)?,
+                confidence: r.real(17)?,
+                pii: r.int(18)? != 0,
+                entities: serde_json::from_str(&r.text(19)?).unwrap_or_default(),
+                attachments: serde_json::from_str(&r.text(20)?).unwrap_or_default(),
+                in_reply_to: r.opt_text(21)?,
+                order_ref: r.opt_text(22)?,
+                sent_at: time(r.int(23)?),
+                received_at: time(r.int(24)?),
+            })
+        })
+        .collect::<Result<Vec<_>, DbError>>()?;
+        let events = query_with(
+            "SELECT id, at, actor_kind, actor_id, kind, data FROM ticket_events WHERE ticket_id = $1 ORDER BY id".into(),
+            vec![Val::from(id)],
+        )
+        .fetch_all(self.reader())
+        .await?
+        .iter()
+        .map(|r| {
+            Ok(EventView {
+                id: r.int(0)?,
+                at: time(r.int(1)?),
+                actor_kind: r.text(2)?,
+                actor_id: r.opt_int(3)?,
+                kind: r.text(4)?,
+                data: serde_json::from_str(&r.text(5)?).unwrap_or_default(),
+            })
+        })
+        .collect::<Result<Vec<_>, DbError>>()?;
+        Ok(TicketDetail {
+            ticket,
+            customer,
+            order,
+            messages,
+            events,
+        })
+    }
+
+    async fn customer_view(&self, id: i64) -> Result<CustomerView, DbError> {
+        let row = query_with(
+            "SELECT id, name, created_at FROM customers WHERE id = $1".into(),
+            vec![Val::from(id)],
+        )
+        .fetch_optional(self.reader())
+        .await?
+        .ok_or(DbError::NotFound)?;
+        let identities = query_with(
+            "SELECT kind, value FROM identities WHERE customer_id = $1 ORDER BY kind, value".into(),
+            vec![Val::from(id)],
+        )
+        .fetch_all(self.reader())
+        .await?
+        .iter()
+        .map(|r| {
+            Ok(IdentityView {
+                kind: r.text(0)?,
+                value: r.text(1)?,
+            })
+        })
+        .collect::<Result<Vec<_>, DbError>>()?;
+        Ok(CustomerView {
+            id: row.int(0)?,
+            name: row.opt_text(1)?,
+            identities,
+            created_at: time(row.int(2)?),
+        })
+    }
+
+    /// Lists customers (merged-away customers excluded), newest first.
+    pub async fn list_customers(&self, f: &CustomerFilter) -> Result<Page<CustomerView>, DbError> {
+        let mut w = Where::default();
+        w.push("c.merged_into IS NULL", vec![]);
+        if let Some(q) = f.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
+            let pattern = format!("%{}%", escape_like(&q.to_lowercase()));
+            w.push(
+                "(LOWER(c.name) LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM identities i WHERE i.customer_id = c.id AND i.value LIKE ? ESCAPE '\\'))",
+                vec![Val::from(pattern.clone()), Val::from(pattern)],
+            );
+        }
+        if let Some(id) = f.cursor.as_deref().and_then(|c| c.parse::<i64>().ok()) {
+            w.push("c.id < ?", vec![Val::from(id)]);
+        }
+        let limit = f.limit.clamp(1, 500) as i64;
+        let sql = format!(
+            "SELECT c.id FROM customers c{} ORDER BY c.id DESC LIMIT {}",
+            w.sql(),
+            limit + 1
+        );
+        let ids: Vec<i64> = query_with(sql, w.values)
+            .fetch_all(self.reader())
+            .await?
+            .iter()
+            .map(|r| r.int(0))
+            .collect::<Result<_, _>>()?;
+        let mut items = Vec::with_capacity(ids.len());
+        for id in ids.iter().take(limit as usize) {
+            items.push(self.customer_view(*id).await?);
+        }
+        let next_cursor = (ids.len() as i64 > limit)
+            .then(|| items.last().map(|c| c.id.to_string()))
+            .flatten();
+        Ok(Page { items, next_cursor })
+    }
+
+    /// A customer with their orders and tickets across every store. A merged-away id
+    /// answers with the customer it was merged into.
+    pub async fn customer(&self, id: i64) -> Result<CustomerDetail, DbError> {
+        let mut id = id;
+        for _ in 0..16 {
+            let row = query_with(
+                "SELECT merged_into FROM customers WHERE id = $1".into(),
+                vec![Val::from(id)],
+            )
+            .fetch_optional(self.reader())
+            .await?
+            .ok_or(DbError::NotFound)?;
+            match row.opt_int(0)? {
+                Some(into) => id = into,
+                None => break,
+            }
+        }
+        let customer = self.customer_view(id).await?;
+        let orders = query_with(
+            format!("{ORDER_SELECT} WHERE o.customer_id = $1 ORDER BY o.placed_at DESC LIMIT 200"),
+            vec![Val::from(id)],
+        )
+        .fetch_all(self.reader())
+        .await?
+        .iter()
+        .map(order_summary)
+        .collect::<Result<Vec<_>, _>>()?;
+        let tickets = self
+            .list_tickets(&TicketFilter {
+                customer_id: Some(id),
+                limit: 200,
+                ..Default::default()
+            })
+            .await?
+            .items;
+        Ok(CustomerDetail {
+            customer,
+            orders,
+            tickets,
+        })
+    }
+
+    /// An order by store key and number, with items, shipments and tracking.
+    pub async fn order(&self, store: &str, number: &str) -> Result<OrderView, DbError> {
+        let row = query_with(
+            format!("{ORDER_SELECT} WHERE s.key = $1 AND o.number = $2"),
+            vec![Val::from(store), Val::from(number)],
+        )
+        .fetch_optional(self.reader())
+        .await?
+        .ok_or(DbError::NotFound)?;
+        self.order_details(order_summary(&row)?).await
+    }
+
+    async fn order_by_id(&self, id: i64) -> Result<OrderView, DbError> {
+        let row = query_with(
+            format!("{ORDER_SELECT} WHERE o.id = $1"),
+            vec![Val::from(id)],
+        )
+        .fetch_optional(self.reader())
+        .await?
+        .ok_or(DbError::NotFound)?;
+        self.order_details(order_summary(&row)?).await
+    }
+
+    async fn order_details(&self, order: OrderSummary) -> Result<OrderView, DbError> {
+        let items = query_with(
+            "SELECT li.sku, k.title, li.quantity, li.price_minor FROM line_items li \
+             JOIN orders o ON o.id = li.order_id LEFT JOIN skus k ON k.store_id = o.store_id AND k.sku = li.sku \
+             WHERE li.order_id = $1 ORDER BY li.position"
+                .into(),
+            vec![Val::from(order.id)],
+        )
+        .fetch_all(self.reader())
+        .await?
+        .iter()
+        .map(|r| {
+            Ok(LineItemView {
+                sku: r.text(0)?,
+                title: r.opt_text(1)?,
+                quantity: r.int(2)?,
+                price: money_text(r.int(3)?, &order.currency),
+            })
+        })
+        .collect::<Result<Vec<_>, DbError>>()?;
+        let mut shipments = Vec::new();
+        for r in query_with(
+            "SELECT id, carrier, tracking_number, warehouse, promised_by, status, status_at FROM shipments \
+             WHERE order_id = $1 ORDER BY id"
+                .into(),
+            vec![Val::from(order.id)],
+        )
+        .fetch_all(self.reader())
+        .await?
+        {
+            let id = r.int(0)?;
+            let events = query_with(
+                "SELECT tag, subtag, message, location, at FROM tracking_events WHERE shipment_id = $1 ORDER BY at, id".into(),
+                vec![Val::from(id)],
+            )
+            .fetch_all(self.reader())
+            .await?
+            .iter()
+            .map(|e| {
+                Ok(TrackingEventView {
+                    tag: e.text(0)?,
+                    subtag: e.opt_text(1)?,
+                    message: e.text(2)?,
+                    location: e.opt_text(3)?,
+                    at: time(e.int(4)?),
+                })
+            })
+            .collect::<Result<Vec<_>, DbError>>()?;
+            shipments.push(ShipmentView {
+                id,
+                carrier: r.text(1)?,
+                tracking_number: r.text(2)?,
+                warehouse: r.opt_text(3)?,
+                promised_by: r.opt_int(4)?.map(time),
+                status: r.opt_text(5)?,
+                status_at: r.opt_int(6)?.map(time),
+                events,
+            });
+        }
+        Ok(OrderView {
+            order,
+            items,
+            shipments,
+        })
+    }
+
+    /// Every store, by key.
+    pub async fn stores(&self) -> Result<Vec<StoreView>, DbError> {
+        sqlx::query(
+            "SELECT s.id, s.key, s.name, s.platform, s.region, s.currency, s.timezone, g.key, s.carriers \
+             FROM stores s LEFT JOIN store_groups g ON g.id = s.group_id ORDER BY s.key",
+        )
+        .fetch_all(self.reader())
+        .await?
+        .iter()
+        .map(|r| {
+            Ok(StoreView {
+                id: r.int(0)?,
+                key: r.text(1)?,
+                name: r.text(2)?,
+                platform: r.text(3)?,
+                region: r.opt_text(4)?,
+                currency: r.text(5)?,
+                timezone: r.opt_text(6)?,
+                group: r.opt_text(7)?,
+                carriers: serde_json::from_str(&r.text(8)?).unwrap_or_default(),
+            })
+        })
+        .collect()
+    }
+
+    /// Row counts of the main tables, for `crossdesk report` and readiness output.
+    pub async fn counts(&self) -> Result<Vec<(&'static str, i64)>, DbError> {
+        let mut out = Vec::new();
+        for table in [
+            "stores",
+            "skus",
+            "orders",
+            "shipments",
+            "tracking_events",
+            "customers",
+            "tickets",
+            "messages",
+            "ticket_events",
+        ] {
+            let row = sqlx::query(sqlx::AssertSqlSafe(format!("SELECT COUNT(*) FROM {table}")))
+                .fetch_one(self.reader())
+                .await?;
+            out.push((table, row.int(0)?));
+        }
+        Ok(out)
+    }
+}
+
+const ORDER_SELECT: &str = "SELECT o.id, s.key, o.number, o.customer_id, o.currency, o.total_minor, o.incoterm, \
+    o.destination_country, o.placed_at FROM orders o JOIN stores s ON s.id = o.store_id";
+
+fn order_summary(r: &AnyRow) -> Result<OrderSummary, DbError> {
+    let currency = r.text(4)?;
+    Ok(OrderSummary {
+        id: r.int(0)?,
+        store: r.text(1)?,
+        number: r.text(2)?,
+        customer_id: r.opt_int(3)?,
+        total: money_text(r.int(5)?, &currency),
+        currency,
+        incoterm: r.opt_text(6)?,
+        destination_country: r.opt_text(7)?,
+        placed_at: time(r.int(8)?),
+    })
+}

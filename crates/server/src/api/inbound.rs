@@ -1,0 +1,140 @@
+//! `POST /api/v1/inbound`: one inbound message or an array, stored all or nothing.
+
+use super::ApiError;
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::StatusCode;
+use crossdesk_app::App;
+use crossdesk_db::IngestOutcome;
+use serde::Serialize;
+use serde_json::Value;
+use utoipa::ToSchema;
+
+/// The result for one message.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct InboundResult {
+    /// `stored` or `duplicate`.
+    pub result: String,
+    /// The message id.
+    pub message_id: i64,
+    /// The ticket it is on.
+    pub ticket_id: i64,
+    /// Whether this message opened the ticket.
+    pub ticket_created: bool,
+}
+
+/// The answer to an array.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct InboundResults {
+    /// One result per message, in order.
+    pub results: Vec<InboundResult>,
+}
+
+fn result(o: IngestOutcome) -> InboundResult {
+    match o {
+        IngestOutcome::Stored {
+            message_id,
+            ticket_id,
+            ticket_created,
+            ..
+        } => InboundResult {
+            result: "stored".into(),
+            message_id,
+            ticket_id,
+            ticket_created,
+        },
+        IngestOutcome::Duplicate {
+            message_id,
+            ticket_id,
+        } => InboundResult {
+            result: "duplicate".into(),
+            message_id,
+            ticket_id,
+            ticket_created: false,
+        },
+    }
+}
+
+/// Takes in one inbound message (an object) or several (an array). The messages are
+/// validated first; if any is invalid nothing is stored and the error names it
+/// (`[2].author.email`). Answers after the messages are committed: `201` when a single
+/// message was stored, `200` for a duplicate or an array.
+#[utoipa::path(
+    post,
+    path = "/api/v1/inbound",
+    tag = "intake",
+    request_body(content = Object, description = "An inbound message per the contract in DESIGN.md, or an array of them"),
+    responses(
+        (status = 201, description = "Stored", body = InboundResult),
+        (status = 200, description = "A duplicate, or the results of an array", body = InboundResults),
+        (status = 400, description = "Not JSON", body = super::ErrorBody),
+        (status = 422, description = "Invalid message; `field` names it", body = super::ErrorBody),
+        (status = 503, description = "Storage unavailable; nothing stored", body = super::ErrorBody),
+    )
+)]
+pub async fn post_inbound(
+    State(app): State<App>,
+    body: Bytes,
+) -> Result<(StatusCode, Json<Value>), ApiError> {
+    let value: Value = serde_json::from_slice(&body)
+        .map_err(|e| ApiError::bad_json(format!("body is not valid JSON: {e}")))?;
+    match value {
+        Value::Array(items) => {
+            if items.is_empty() {
+                return Err(ApiError::invalid(
+                    "$",
+                    "empty array: send at least one message",
+                ));
+            }
+            let outcomes = app
+                .intake()
+                .submit(&items)
+                .await
+                .map_err(|e| prefix_index(e, true))?;
+            let results = InboundResults {
+                results: outcomes.into_iter().map(result).collect(),
+            };
+            Ok((
+                StatusCode::OK,
+                Json(serde_json::to_value(results).unwrap_or_default()),
+            ))
+        }
+        single => {
+            let outcomes = app
+                .intake()
+                .submit(std::slice::from_ref(&single))
+                .await
+                .map_err(|e| prefix_index(e, false))?;
+            let first = outcomes.into_iter().next().map(result);
+            let Some(first) = first else {
+                return Err(ApiError::from(crossdesk_app::DbError::Other(
+                    "no outcome".into(),
+                )));
+            };
+            let status = if first.result == "stored" {
+                StatusCode::CREATED
+            } else {
+                StatusCode::OK
+            };
+            Ok((
+                status,
+                Json(serde_json::to_value(first).unwrap_or_default()),
+            ))
+        }
+    }
+}
+
+fn prefix_index(e: crossdesk_app::intake::IntakeError, array: bool) -> ApiError {
+    match e {
+        crossdesk_app::intake::IntakeError::Invalid(r) if array => {
+            let field = if r.error.field == "$" {
+                format!("[{}]", r.at)
+            } else {
+                format!("[{}].{}", r.at, r.error.field)
+            };
+            ApiError::invalid(field, r.error.message)
+        }
+        other => other.into(),
+    }
+}

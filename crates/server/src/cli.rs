@@ -1,0 +1,124 @@
+//! The command line. Every option has an environment twin (`CROSSDESK_DATABASE`,
+//! `CROSSDESK_LISTEN`, …); flags override the environment, which overrides defaults.
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Exit status when some records were rejected but the others were kept.
+pub const EXIT_REJECTED: u8 = 2;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "crossdesk",
+    version,
+    about = "Complaint and dispute command center for cross-border e-commerce"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// Where the data lives.
+#[derive(Debug, Clone, Args)]
+pub struct DbArgs {
+    /// Database URL: sqlite://PATH or postgres://USER@HOST/DB.
+    #[arg(
+        long,
+        env = "CROSSDESK_DATABASE",
+        default_value = "sqlite://./crossdesk.db",
+        global = true
+    )]
+    pub database: String,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Serve the HTTP API, the web workspace and the workers.
+    Serve {
+        #[command(flatten)]
+        db: DbArgs,
+        /// Address to listen on; port 0 picks a free port.
+        #[arg(long, env = "CROSSDESK_LISTEN", default_value = "127.0.0.1:8080")]
+        listen: String,
+    },
+    /// A ready workspace with realistic stores, orders and shipments, and live multilingual traffic.
+    Demo(crate::demo::DemoArgs),
+    /// Import reference data (stores, SKUs, orders, shipments, tracking events) from JSON lines.
+    Import {
+        #[command(flatten)]
+        db: DbArgs,
+        /// The JSONL file (`-` for standard input).
+        file: PathBuf,
+    },
+    /// Take in inbound messages from JSON lines (one message per line).
+    Ingest {
+        #[command(flatten)]
+        db: DbArgs,
+        /// The JSONL file (`-` for standard input).
+        file: PathBuf,
+    },
+    /// Triage JSON lines ({"text": …}) from a file or standard input; JSON lines out.
+    Classify {
+        /// The JSONL file; standard input when absent or `-`.
+        file: Option<PathBuf>,
+    },
+    /// Print what the database holds.
+    Report {
+        #[command(flatten)]
+        db: DbArgs,
+    },
+    /// Benchmarks.
+    Bench {
+        #[command(subcommand)]
+        which: BenchCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum BenchCommand {
+    /// Intake end to end (parse → triage → threading → persist) against a bare INSERT loop.
+    Ingest(crate::commands::BenchIngestArgs),
+}
+
+/// Parses the command line and runs the command.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let default_log = match &cli.command {
+        Command::Serve { .. } | Command::Demo(_) => "info,tower_http=warn,sqlx=warn",
+        _ => "warn",
+    };
+    crate::telemetry::init(default_log);
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("error: cannot start the async runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli)) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
+    use crate::commands;
+    match cli.command {
+        Command::Serve { db, listen } => commands::serve(&db.database, &listen).await,
+        Command::Demo(args) => crate::demo::run(args).await,
+        Command::Import { db, file } => commands::import(&db.database, &file).await,
+        Command::Ingest { db, file } => commands::ingest(&db.database, &file).await,
+        Command::Classify { file } => commands::classify(file.as_deref()).await,
+        Command::Report { db } => commands::report(&db.database).await,
+        Command::Bench {
+            which: BenchCommand::Ingest(args),
+        } => commands::bench_ingest(args).await,
+    }
+}

@@ -1,0 +1,11 @@
+//! The crossdesk server and command line: configuration, startup, the HTTP API and the
+//! commands (`serve`, `demo`, `import`, `ingest`, `classify`, `report`, `bench`).
+
+pub mod api;
+pub mod cli;
+mod commands;
+mod demo;
+mod progress;
+pub mod startup;
+mod telemetry;
+mod web;
