@@ -14,6 +14,7 @@ pub trait Clock: Send + Sync + 'static {
 pub struct SystemClock;
 
 impl Clock for SystemClock {
+    #[allow(clippy::disallowed_methods)] // the one place the app reads the system clock
     fn now(&self) -> DateTime<Utc> {
         Utc::now()
     }

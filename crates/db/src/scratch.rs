@@ -97,6 +97,7 @@ impl Drop for ScratchDb {
     }
 }
 
+#[allow(clippy::disallowed_methods)] // a unique name, not a time
 fn nonce() -> u64 {
     use std::sync::atomic::{AtomicU64, Ordering};
     static COUNTER: AtomicU64 = AtomicU64::new(0);

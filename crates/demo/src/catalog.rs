@@ -72,7 +72,14 @@ pub(crate) static STORE_TEMPLATES: &[StoreTpl] = &[
         currency: EUR,
         timezone: "Europe/Berlin",
         carriers: &["4px", "dhl", "yunexpress", "china-post"],
-        dests: &[("DE", 70), ("AT", 10), ("NL", 6), ("PL", 6), ("FR", 4), ("IT", 4)],
+        dests: &[
+            ("DE", 70),
+            ("AT", 10),
+            ("NL", 6),
+            ("PL", 6),
+            ("FR", 4),
+            ("IT", 4),
+        ],
         weight: 20,
         amazon_prefix: &[],
     },
@@ -85,9 +92,26 @@ pub(crate) static STORE_TEMPLATES: &[StoreTpl] = &[
         timezone: "UTC",
         carriers: &["yunexpress", "4px", "china-post", "ups"],
         dests: &[
-            ("US", 20), ("GB", 12), ("CA", 5), ("AU", 5), ("IE", 1), ("DE", 6), ("FR", 7), ("ES", 5), ("IT", 4),
-            ("NL", 3), ("BR", 5), ("PT", 1), ("PL", 3), ("TR", 3), ("JP", 6), ("KR", 4), ("SA", 3), ("AE", 3),
-            ("TW", 3), ("MX", 2),
+            ("US", 20),
+            ("GB", 12),
+            ("CA", 5),
+            ("AU", 5),
+            ("IE", 1),
+            ("DE", 6),
+            ("FR", 7),
+            ("ES", 5),
+            ("IT", 4),
+            ("NL", 3),
+            ("BR", 5),
+            ("PT", 1),
+            ("PL", 3),
+            ("TR", 3),
+            ("JP", 6),
+            ("KR", 4),
+            ("SA", 3),
+            ("AE", 3),
+            ("TW", 3),
+            ("MX", 2),
         ],
         weight: 25,
         amazon_prefix: &[],
@@ -101,8 +125,23 @@ pub(crate) static STORE_TEMPLATES: &[StoreTpl] = &[
         timezone: "Asia/Shanghai",
         carriers: &["cainiao", "china-post", "4px"],
         dests: &[
-            ("RU", 16), ("BR", 14), ("ES", 12), ("FR", 8), ("PL", 8), ("KR", 7), ("US", 6), ("SA", 5), ("TR", 5),
-            ("NL", 3), ("IT", 4), ("JP", 3), ("MX", 4), ("GB", 2), ("DE", 3), ("AE", 2), ("PT", 2),
+            ("RU", 16),
+            ("BR", 14),
+            ("ES", 12),
+            ("FR", 8),
+            ("PL", 8),
+            ("KR", 7),
+            ("US", 6),
+            ("SA", 5),
+            ("TR", 5),
+            ("NL", 3),
+            ("IT", 4),
+            ("JP", 3),
+            ("MX", 4),
+            ("GB", 2),
+            ("DE", 3),
+            ("AE", 2),
+            ("PT", 2),
         ],
         weight: 20,
         amazon_prefix: &[],
@@ -179,9 +218,17 @@ pub(crate) fn stores(n: usize) -> Vec<Store> {
             let round = i / STORE_TEMPLATES.len();
             let t = &STORE_TEMPLATES[tpl];
             if round == 0 {
-                Store { key: t.key.to_string(), name: t.name.to_string(), tpl }
+                Store {
+                    key: t.key.to_string(),
+                    name: t.name.to_string(),
+                    tpl,
+                }
             } else {
-                Store { key: format!("{}-{}", t.key, round + 1), name: format!("{} {}", t.name, round + 1), tpl }
+                Store {
+                    key: format!("{}-{}", t.key, round + 1),
+                    name: format!("{} {}", t.name, round + 1),
+                    tpl,
+                }
             }
         })
         .collect()
@@ -270,21 +317,34 @@ pub(crate) fn sku_pool() -> Vec<(String, String, usize)> {
             out.push((format!("AH-{}", p.code), p.title.to_string(), i));
         }
         for v in p.variants {
-            out.push((format!("AH-{}-{v}", p.code), format!("{}, {}", p.title, variant_title(v)), i));
+            out.push((
+                format!("AH-{}-{v}", p.code),
+                format!("{}, {}", p.title, variant_title(v)),
+                i,
+            ));
         }
     }
     out
 }
 
 /// The SKUs a store lists: a core shared by every store of the group plus its own picks.
-pub(crate) fn store_skus(rng: &mut Rng, pool: &[(String, String, usize)], order: &[usize], cur: Currency, n: usize) -> Vec<Sku> {
+pub(crate) fn store_skus(
+    rng: &mut Rng,
+    pool: &[(String, String, usize)],
+    order: &[usize],
+    cur: Currency,
+    n: usize,
+) -> Vec<Sku> {
     let shared = (n * 3 / 5).min(order.len());
     let mut chosen: Vec<usize> = order[..shared].to_vec();
     let mut rest: Vec<usize> = order[shared..].to_vec();
     rng.shuffle(&mut rest);
     chosen.extend(rest.into_iter().take(n.saturating_sub(shared)));
     chosen.sort_unstable();
-    let mut skus: Vec<Sku> = chosen.iter().map(|&i| make_sku(rng, &pool[i], cur, 1)).collect();
+    let mut skus: Vec<Sku> = chosen
+        .iter()
+        .map(|&i| make_sku(rng, &pool[i], cur, 1))
+        .collect();
     // Bigger scales than the pool: multi-packs of the shared core.
     let mut pack = 2;
     while skus.len() < n {
@@ -299,7 +359,12 @@ pub(crate) fn store_skus(rng: &mut Rng, pool: &[(String, String, usize)], order:
     skus
 }
 
-fn make_sku(rng: &mut Rng, (code, title, product): &(String, String, usize), cur: Currency, pack: i64) -> Sku {
+fn make_sku(
+    rng: &mut Rng,
+    (code, title, product): &(String, String, usize),
+    cur: Currency,
+    pack: i64,
+) -> Sku {
     let p = &crate::products::PRODUCTS[*product];
     // Prices drift a little between stores (fees differ per marketplace).
     let drift = 95 + rng.i64(0..12);

@@ -43,7 +43,11 @@ pub(crate) struct CustomerFactory {
 
 impl CustomerFactory {
     pub(crate) fn new() -> Self {
-        Self { emails: HashSet::new(), handles: HashSet::new(), made: 0 }
+        Self {
+            emails: HashSet::new(),
+            handles: HashSet::new(),
+            made: 0,
+        }
     }
 
     /// A new buyer living in `COUNTRIES[country]`.
@@ -64,8 +68,13 @@ impl CustomerFactory {
         let german = matches!(c.code, "DE" | "AT");
         let fl = fold_ascii(f.latin, german);
         let ll = fold_ascii(l.latin, german);
-        let email = self.unique_email(rng, &fl, &ll, pick(rng, domains));
-        let handle = if chance(rng, 0.4) { Some(self.unique_handle(rng, f.latin, l.latin, &fl, &ll)) } else { None };
+        let domain = pick(rng, domains);
+        let email = self.unique_email(rng, &fl, &ll, domain);
+        let handle = if chance(rng, 0.4) {
+            Some(self.unique_handle(rng, f.latin, l.latin, &fl, &ll))
+        } else {
+            None
+        };
         let followers = followers(rng);
         let phone = phone(rng, c.phone);
         let city = pick(rng, c.cities);
@@ -121,12 +130,24 @@ impl CustomerFactory {
             0 => format!("{}{}", cap(fraw), cap(lraw)),
             1 => format!("{f}_{l}"),
             2 => format!("{f}{l}{}", rng.u32(1..99)),
-            3 => format!("{}_{}", f, pick(rng, &["xo", "official", "real", "x", "tv", "88", "99"])),
+            3 => format!(
+                "{}_{}",
+                f,
+                pick(rng, &["xo", "official", "real", "x", "tv", "88", "99"])
+            ),
             4 => format!("its{}", cap(fraw)),
             5 => format!("{}{}", initial(f), l),
-            _ => format!("{}{}", pick(rng, &["the", "mr", "lil", "just", "not"]), cap(fraw)),
+            _ => format!(
+                "{}{}",
+                pick(rng, &["the", "mr", "lil", "just", "not"]),
+                cap(fraw)
+            ),
         };
-        let mut h: String = base.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '_').take(13).collect();
+        let mut h: String = base
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric() || *c == '_')
+            .take(13)
+            .collect();
         if h.is_empty() {
             h = format!("user{}", digits(rng, 6));
         }
@@ -153,18 +174,32 @@ fn display_name(rng: &mut Rng, lang: Lang, f: NameEntry, l: NameEntry) -> (Strin
     };
     match lang {
         // East Asian buyers: family name first in native script, or western order in Latin.
-        Lang::Ja if chance(rng, 0.6) => (f.native.to_string(), format!("{} {}", l.native, f.native)),
-        Lang::Ko | Lang::Zh if chance(rng, 0.6) => (f.native.to_string(), format!("{}{}", l.native, f.native)),
+        Lang::Ja if chance(rng, 0.6) => {
+            (f.native.to_string(), format!("{} {}", l.native, f.native))
+        }
+        Lang::Ko | Lang::Zh if chance(rng, 0.6) => {
+            (f.native.to_string(), format!("{}{}", l.native, f.native))
+        }
         Lang::Ja | Lang::Ko | Lang::Zh => (f.latin.to_string(), format!("{} {}", f.latin, l.latin)),
         Lang::Ru if chance(rng, 0.65) => {
-            let last = if f.female { feminine_surname(Lang::Ru, l.native) } else { l.native.to_string() };
+            let last = if f.female {
+                feminine_surname(Lang::Ru, l.native)
+            } else {
+                l.native.to_string()
+            };
             (f.native.to_string(), format!("{} {last}", f.native))
         }
         Lang::Ru => (f.latin.to_string(), format!("{} {latin_last}", f.latin)),
-        Lang::Ar if chance(rng, 0.5) => (f.native.to_string(), format!("{} {}", f.native, l.native)),
+        Lang::Ar if chance(rng, 0.5) => {
+            (f.native.to_string(), format!("{} {}", f.native, l.native))
+        }
         Lang::Ar => (f.latin.to_string(), format!("{} {}", f.latin, l.latin)),
         Lang::Pl => {
-            let last = if f.female { feminine_surname(Lang::Pl, l.native) } else { l.native.to_string() };
+            let last = if f.female {
+                feminine_surname(Lang::Pl, l.native)
+            } else {
+                l.native.to_string()
+            };
             (f.native.to_string(), format!("{} {last}", f.native))
         }
         _ => (f.native.to_string(), format!("{} {}", f.native, l.native)),
@@ -182,7 +217,16 @@ fn followers(rng: &mut Rng) -> u32 {
 
 /// Fills a pattern such as `+49 15# #######` with digits.
 pub(crate) fn phone(rng: &mut Rng, pattern: &str) -> String {
-    pattern.chars().map(|c| if c == '#' { char::from(b'0' + rng.u8(0..10)) } else { c }).collect()
+    pattern
+        .chars()
+        .map(|c| {
+            if c == '#' {
+                char::from(b'0' + rng.u8(0..10))
+            } else {
+                c
+            }
+        })
+        .collect()
 }
 
 fn ebay_user(rng: &mut Rng, f: &str, l: &str, n: usize) -> String {
@@ -190,7 +234,12 @@ fn ebay_user(rng: &mut Rng, f: &str, l: &str, n: usize) -> String {
     match rng.u8(0..5) {
         0 => format!("{f}_{short}{}", n % 97),
         1 => format!("{short}-{}{}", initial(f), rng.u32(10..99)),
-        2 => format!("{}{}_{}", pick(rng, &["best", "happy", "top", "bargain", "the"]), f, n % 1000),
+        2 => format!(
+            "{}{}_{}",
+            pick(rng, &["best", "happy", "top", "bargain", "the"]),
+            f,
+            n % 1000
+        ),
         3 => format!("{f}{short}{}", 1960 + rng.u32(0..45)),
         _ => format!("{}.{short}.{}", initial(f), n % 100),
     }

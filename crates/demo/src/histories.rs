@@ -1,11 +1,11 @@
-//! Tracking histories: a parcel's route from the warehouse to the door, cut at `now`, ending
-//! delivered, in transit, or in one of the exceptions a support team lives with.
+//! Tracking histories: a parcel's route cut at `now`, ending delivered, in transit, or in one
+//! of the exceptions a support team lives with (customs hold, failed attempt, returned to
+//! sender, no scan for 10+ days, waiting at a pickup point).
 
 use chrono::{DateTime, Duration, Utc};
 use fastrand::Rng;
 
-use crate::names::Country;
-use crate::tracking::Carrier;
+use crate::routes::{Route, customs_step, ev, hours, place};
 use crate::util::{chance, pick, whole_seconds};
 
 /// How a parcel's story ends (as of the workspace's `now`).
@@ -30,140 +30,34 @@ pub(crate) struct Event {
     pub at: DateTime<Utc>,
 }
 
-/// Where the parcel goes and what it is.
-pub(crate) struct Route<'a> {
-    pub carrier: Carrier,
-    pub origin: &'static str,
-    pub dest: &'a Country,
-    pub city: &'a str,
-    pub ddp: bool,
-    pub placed_at: DateTime<Utc>,
-    /// Door-to-door days for this parcel.
-    pub transit_days: i64,
-}
-
-type Step = (&'static str, Option<&'static str>, String, String, f64);
-
-/// The checkpoints a parcel passes on its way (tag, subtag, message, location, relative gap).
-fn route_steps(rng: &mut Rng, r: &Route<'_>) -> Vec<Step> {
-    let c = r.carrier.display();
-    let dest = format!("{}, {}", r.city, r.dest.code);
-    let gateway = format!("{}, {}", r.dest.cities.first().copied().unwrap_or(r.city), r.dest.code);
-    let origin = r.origin.to_string();
-    let mut s: Vec<Step> = Vec::with_capacity(13);
-    if r.carrier.domestic() {
-        s.push(("InfoReceived", Some("InfoReceived_001"), "Shipping label created, USPS awaiting item".into(), origin.clone(), 0.0));
-        s.push(("InTransit", Some("InTransit_002"), "USPS in possession of item".into(), origin.clone(), 0.6));
-        s.push(("InTransit", Some("InTransit_007"), "Departed USPS regional facility".into(), origin, 0.4));
-        s.push(("InTransit", Some("InTransit_001"), "In transit to next facility".into(), String::new(), 1.0));
-        s.push(("InTransit", Some("InTransit_003"), "Arrived at post office".into(), dest.clone(), 1.0));
-        return s;
-    }
-    s.push(("InfoReceived", Some("InfoReceived_001"), "Shipment information received".into(), origin.clone(), 0.0));
-    s.push(("InTransit", Some("InTransit_002"), format!("Parcel accepted at {c} facility"), origin.clone(), 0.7));
-    s.push(("InTransit", Some("InTransit_007"), "Departed from sorting center".into(), origin, 0.4));
-    let hub = pick(rng, &["Hong Kong, HK", "Shenzhen, CN", "Guangzhou, CN"]).to_string();
-    if chance(rng, 0.6) {
-        s.push(("InTransit", Some("InTransit_003"), "Arrived at export hub".into(), hub.clone(), 0.8));
-    }
-    if chance(rng, 0.5) {
-        s.push(("InTransit", Some("InTransit_001"), "Export customs cleared".into(), hub.clone(), 0.4));
-    }
-    s.push(("InTransit", Some("InTransit_001"), pick(rng, &["Flight departed", "Handed over to airline", "Departed from origin airport"]).into(), hub, 1.2));
-    s.push(("InTransit", Some("InTransit_004"), "Arrived at destination country".into(), gateway.clone(), 2.5));
-    s.push(("InTransit", Some("InTransit_006"), "Import customs clearance started".into(), gateway.clone(), 0.4));
-    s.push(("InTransit", Some("InTransit_005"), "Customs clearance completed".into(), gateway.clone(), 1.2));
-    if !r.carrier.door_to_door() {
-        let msg = format!("Handed over to last-mile carrier {}", r.dest.last_mile);
-        s.push(("InTransit", Some("InTransit_001"), msg, gateway, 0.8));
-    }
-    s.push(("InTransit", Some("InTransit_003"), "Arrived at local delivery facility".into(), dest, 1.5));
-    s
-}
-
-/// Index of the first step at the destination side (customs or local arrival).
-fn customs_step(steps: &[Step]) -> Option<usize> {
-    steps.iter().position(|s| s.1 == Some("InTransit_006"))
-}
-
-/// Lays out `steps` from `start` so that the last one lands `span` later; cuts at `now`.
-fn place(steps: Vec<Step>, start: DateTime<Utc>, span: Duration, rng: &mut Rng) -> Vec<Event> {
-    let total: f64 = steps.iter().skip(1).map(|s| s.4).sum::<f64>().max(0.01);
-    let span_s = span.num_seconds().max(600) as f64;
-    let mut t = start;
-    let mut out = Vec::with_capacity(steps.len());
-    let mut last_loc = String::new();
-    for (i, (tag, subtag, message, location, gap)) in steps.into_iter().enumerate() {
-        if i > 0 {
-            let jitter = 0.85 + rng.f64() * 0.3;
-            t += Duration::seconds((gap / total * span_s * jitter) as i64 + 60);
-        }
-        let location = if location.is_empty() { last_loc.clone() } else { location };
-        last_loc.clone_from(&location);
-        out.push(Event { tag, subtag, message, location, at: whole_seconds(t) });
-    }
-    out
-}
-
-fn ev(tag: &'static str, sub: &'static str, msg: impl Into<String>, loc: &str, at: DateTime<Utc>) -> Event {
-    Event { tag, subtag: Some(sub), message: msg.into(), location: loc.to_string(), at: whole_seconds(at) }
-}
-
-fn hours(rng: &mut Rng, lo: i64, hi: i64) -> Duration {
-    Duration::minutes(rng.i64(lo * 60..hi * 60))
-}
-
-/// Builds the parcel's history as of `now` for the wanted outcome (which may be downgraded
+/// Builds the parcel's history as of `now` for the wanted outcome (downgraded to in transit
 /// when the parcel is too young for it); returns the outcome actually told.
-pub(crate) fn history(rng: &mut Rng, r: &Route<'_>, want: Outcome, now: DateTime<Utc>) -> (Outcome, Vec<Event>) {
+pub(crate) fn history(
+    rng: &mut Rng,
+    r: &Route<'_>,
+    want: Outcome,
+    now: DateTime<Utc>,
+) -> (Outcome, Vec<Event>) {
     let start = r.placed_at + hours(rng, 2, 26);
     let age = now - r.placed_at;
     let transit = Duration::hours(r.transit_days * 24 + rng.i64(0..20));
-    let dest = format!("{}, {}", r.city, r.dest.code);
-    let mut outcome = want;
-    if r.carrier.domestic() && outcome == Outcome::CustomsHold {
-        outcome = Outcome::FailedAttempt;
-    }
-    if outcome == Outcome::Stalled && age < Duration::days(13) {
-        outcome = Outcome::InTransit;
-    }
-    if outcome != Outcome::InTransit && outcome != Outcome::Stalled && age < transit + Duration::days(2) {
-        outcome = Outcome::InTransit;
-    }
-    let mut steps = route_steps(rng, r);
+    let want = match want {
+        Outcome::CustomsHold if r.carrier.domestic() => Outcome::FailedAttempt,
+        w => w,
+    };
+    let mut outcome = match want {
+        Outcome::Stalled if age < Duration::days(16) => Outcome::InTransit,
+        Outcome::Stalled | Outcome::InTransit => want,
+        _ if age < transit + Duration::days(2) => Outcome::InTransit,
+        w => w,
+    };
     let mut events = match outcome {
-        Outcome::Stalled => {
-            let keep = rng.usize(3..=steps.len().min(7));
-            steps.truncate(keep);
-            let silent = Duration::days(10) + hours(rng, 0, 24 * 8);
-            let last = (now - silent).max(start + Duration::days(2));
-            let mut evs = place(steps, start, last - start, rng);
-            if let Some(l) = evs.last().cloned() {
-                let expiry = l.at + Duration::days(30);
-                if expiry < now {
-                    evs.push(ev("Expired", "Expired_001", "No tracking updates for 30 days", &l.location, expiry));
-                }
-            }
-            evs
-        }
-        Outcome::CustomsHold => {
-            let cut = customs_step(&steps).map_or(steps.len(), |i| i + 1);
-            steps.truncate(cut);
-            let mut evs = place(steps, start, transit * 2 / 3, rng);
-            if let Some(l) = evs.last().cloned() {
-                let (sub, msg) = if r.ddp {
-                    ("Exception_004", "Held by customs: documents requested from sender (commercial invoice)")
-                } else {
-                    ("Exception_006", "Held by customs: import duties and taxes payable by recipient")
-                };
-                let at = (l.at + hours(rng, 10, 60)).min(now - Duration::hours(3));
-                evs.push(ev("Exception", sub, msg, &l.location, at.max(l.at + Duration::minutes(30))));
-            }
-            evs
-        }
+        Outcome::Stalled => stalled(rng, r, start, transit, now),
+        Outcome::CustomsHold => customs_hold(rng, r, start, transit, now),
         _ => {
+            let steps = r.steps(rng);
             let mut evs = place(steps, start, transit - Duration::hours(30), rng);
-            finish(rng, r, outcome, &dest, &mut evs, now);
+            finish(rng, r, outcome, &mut evs, now);
             evs
         }
     };
@@ -181,70 +75,94 @@ pub(crate) fn history(rng: &mut Rng, r: &Route<'_>, want: Outcome, now: DateTime
     (outcome, events)
 }
 
-/// The last mile: out for delivery and how it ended.
-fn finish(rng: &mut Rng, r: &Route<'_>, outcome: Outcome, dest: &str, evs: &mut Vec<Event>, now: DateTime<Utc>) {
-    let Some(mut t) = evs.last().map(|e| e.at) else { return };
-    let carrier = if r.carrier.door_to_door() { r.carrier.display() } else { r.dest.last_mile };
-    let ofd = |t| ev("OutForDelivery", "OutForDelivery_001", "Out for delivery", dest, t);
+/// Normal progress up to some checkpoint, then silence for 10+ days (and the aggregator's
+/// `Expired` once 30 days pass).
+fn stalled(
+    rng: &mut Rng,
+    r: &Route<'_>,
+    start: DateTime<Utc>,
+    transit: Duration,
+    now: DateTime<Utc>,
+) -> Vec<Event> {
+    let mut steps = r.steps(rng);
+    let full = steps.len().max(1) as i32;
+    let keep = rng.usize(3..=steps.len().min(7));
+    steps.truncate(keep);
+    let natural = transit * keep as i32 / full;
+    let latest = now - Duration::days(10) - hours(rng, 0, 24 * 3);
+    let span = natural.min(latest - start).max(Duration::hours(12));
+    let mut evs = place(steps, start, span, rng);
+    if let Some(l) = evs.last().cloned() {
+        let expiry = l.at + Duration::days(30);
+        if expiry < now {
+            evs.push(ev(
+                "Expired",
+                "Expired_001",
+                "No tracking updates for 30 days",
+                &l.location,
+                expiry,
+            ));
+        }
+    }
+    evs
+}
+
+/// Arrived in the destination country and held by customs: documents under DDP, unpaid
+/// duties under DAP.
+fn customs_hold(
+    rng: &mut Rng,
+    r: &Route<'_>,
+    start: DateTime<Utc>,
+    transit: Duration,
+    now: DateTime<Utc>,
+) -> Vec<Event> {
+    let mut steps = r.steps(rng);
+    let cut = customs_step(&steps).map_or(steps.len(), |i| i + 1);
+    steps.truncate(cut);
+    let mut evs = place(steps, start, transit * 2 / 3, rng);
+    if let Some(l) = evs.last().cloned() {
+        let (sub, msg) = if r.ddp {
+            (
+                "Exception_004",
+                "Held by customs: documents requested from sender (commercial invoice)",
+            )
+        } else {
+            (
+                "Exception_006",
+                "Held by customs: import duties and taxes payable by recipient",
+            )
+        };
+        let at = (l.at + hours(rng, 10, 60)).min(now - Duration::hours(3));
+        evs.push(ev(
+            "Exception",
+            sub,
+            msg,
+            &l.location,
+            at.max(l.at + Duration::minutes(30)),
+        ));
+    }
+    evs
+}
+
+/// The last mile: out for delivery and how it ended; never reports the future.
+fn finish(
+    rng: &mut Rng,
+    r: &Route<'_>,
+    outcome: Outcome,
+    evs: &mut Vec<Event>,
+    now: DateTime<Utc>,
+) {
+    let Some(t) = evs.last().map(|e| e.at) else {
+        return;
+    };
+    let t = t + hours(rng, 8, 30);
     match outcome {
-        Outcome::Delivered | Outcome::InTransit => {
-            t += hours(rng, 8, 30);
-            if chance(rng, 0.12) && outcome == Outcome::Delivered {
-                evs.push(ev("AvailableForPickup", "AvailableForPickup_001", format!("Available for pickup at {}", r.dest.pickup), dest, t));
-                t += hours(rng, 6, 72);
-                evs.push(ev("Delivered", "Delivered_002", "Collected by recipient", dest, t.min(now)));
-                return;
-            }
-            evs.push(ofd(t));
-            t += hours(rng, 2, 9);
-            let (sub, msg) = pick(rng, &[
-                ("Delivered_001", "Delivered, in/at mailbox"),
-                ("Delivered_001", "Delivered, front door/porch"),
-                ("Delivered_003", "Delivered, signed for by recipient"),
-                ("Delivered_005", "Delivered to neighbour"),
-                ("Delivered_001", "Delivered"),
-            ]);
-            evs.push(ev("Delivered", sub, msg, dest, t));
-        }
-        Outcome::FailedAttempt => {
-            t += hours(rng, 8, 30);
-            evs.push(ofd(t));
-            t += hours(rng, 2, 9);
-            let msg = format!("Delivery attempted by {carrier}: addressee not available, notice left");
-            evs.push(ev("AttemptFail", "AttemptFail_002", msg, dest, t));
-            if chance(rng, 0.45) {
-                t += hours(rng, 20, 30);
-                evs.push(ofd(t));
-                t += hours(rng, 2, 9);
-                evs.push(ev("AttemptFail", "AttemptFail_001", "Second delivery attempt failed", dest, t));
-            }
-        }
-        Outcome::Returned => {
-            t += hours(rng, 8, 30);
-            evs.push(ofd(t));
-            t += hours(rng, 2, 9);
-            evs.push(ev("Exception", "Exception_007", "Incorrect or incomplete address, unable to deliver", dest, t));
-            t += hours(rng, 48, 120);
-            evs.push(ev("Exception", "Exception_010", "Returning to sender", dest, t));
-            t += hours(rng, 24 * 7, 24 * 14);
-            if t < now {
-                evs.push(ev("Exception", "Exception_011", "Returned to sender", r.origin, t));
-            }
-        }
-        Outcome::Pickup => {
-            if chance(rng, 0.5) {
-                t += hours(rng, 8, 30);
-                evs.push(ofd(t));
-                t += hours(rng, 2, 9);
-                evs.push(ev("AttemptFail", "AttemptFail_002", "Addressee not available", dest, t));
-            }
-            t += hours(rng, 6, 26);
-            let msg = format!("Available for pickup at {}, held for 7 days", r.dest.pickup);
-            evs.push(ev("AvailableForPickup", "AvailableForPickup_001", msg, dest, t));
-        }
+        Outcome::Delivered | Outcome::InTransit => delivered(rng, r, outcome, evs, t, now),
+        Outcome::FailedAttempt => failed(rng, r, evs, t),
+        Outcome::Returned => returned(rng, r, evs, t, now),
+        Outcome::Pickup => pickup(rng, r, evs, t),
         Outcome::Stalled | Outcome::CustomsHold => {}
     }
-    // Never report the future: squeeze the tail before `now` when it overshoots.
     if let Some(last) = evs.last().map(|e| e.at)
         && last > now
         && outcome != Outcome::InTransit
@@ -256,16 +174,167 @@ fn finish(rng: &mut Rng, r: &Route<'_>, outcome: Outcome, dest: &str, evs: &mut 
     }
 }
 
+fn out_for_delivery(r: &Route<'_>, t: DateTime<Utc>) -> Event {
+    ev(
+        "OutForDelivery",
+        "OutForDelivery_001",
+        "Out for delivery",
+        &r.destination(),
+        t,
+    )
+}
+
+fn delivered(
+    rng: &mut Rng,
+    r: &Route<'_>,
+    outcome: Outcome,
+    evs: &mut Vec<Event>,
+    t: DateTime<Utc>,
+    now: DateTime<Utc>,
+) {
+    let dest = r.destination();
+    if outcome == Outcome::Delivered && chance(rng, 0.12) {
+        let msg = format!("Available for pickup at {}", r.dest.pickup);
+        evs.push(ev(
+            "AvailableForPickup",
+            "AvailableForPickup_001",
+            msg,
+            &dest,
+            t,
+        ));
+        let collected = (t + hours(rng, 6, 72)).min(now);
+        evs.push(ev(
+            "Delivered",
+            "Delivered_002",
+            "Collected by recipient",
+            &dest,
+            collected,
+        ));
+        return;
+    }
+    evs.push(out_for_delivery(r, t));
+    let (sub, msg) = pick(
+        rng,
+        &[
+            ("Delivered_001", "Delivered, in/at mailbox"),
+            ("Delivered_001", "Delivered, front door/porch"),
+            ("Delivered_003", "Delivered, signed for by recipient"),
+            ("Delivered_005", "Delivered to neighbour"),
+            ("Delivered_001", "Delivered"),
+        ],
+    );
+    evs.push(ev("Delivered", sub, msg, &dest, t + hours(rng, 2, 9)));
+}
+
+fn failed(rng: &mut Rng, r: &Route<'_>, evs: &mut Vec<Event>, mut t: DateTime<Utc>) {
+    let dest = r.destination();
+    let carrier = if r.carrier.door_to_door() {
+        r.carrier.display()
+    } else {
+        r.dest.last_mile
+    };
+    evs.push(out_for_delivery(r, t));
+    t += hours(rng, 2, 9);
+    let msg = format!("Delivery attempted by {carrier}: addressee not available, notice left");
+    evs.push(ev("AttemptFail", "AttemptFail_002", msg, &dest, t));
+    if chance(rng, 0.45) {
+        t += hours(rng, 20, 30);
+        evs.push(out_for_delivery(r, t));
+        t += hours(rng, 2, 9);
+        evs.push(ev(
+            "AttemptFail",
+            "AttemptFail_001",
+            "Second delivery attempt failed",
+            &dest,
+            t,
+        ));
+    }
+}
+
+fn returned(
+    rng: &mut Rng,
+    r: &Route<'_>,
+    evs: &mut Vec<Event>,
+    mut t: DateTime<Utc>,
+    now: DateTime<Utc>,
+) {
+    let dest = r.destination();
+    evs.push(out_for_delivery(r, t));
+    t += hours(rng, 2, 9);
+    evs.push(ev(
+        "Exception",
+        "Exception_007",
+        "Incorrect or incomplete address, unable to deliver",
+        &dest,
+        t,
+    ));
+    t += hours(rng, 48, 120);
+    evs.push(ev(
+        "Exception",
+        "Exception_010",
+        "Returning to sender",
+        &dest,
+        t,
+    ));
+    t += hours(rng, 24 * 7, 24 * 14);
+    if t < now {
+        evs.push(ev(
+            "Exception",
+            "Exception_011",
+            "Returned to sender",
+            r.origin,
+            t,
+        ));
+    }
+}
+
+fn pickup(rng: &mut Rng, r: &Route<'_>, evs: &mut Vec<Event>, mut t: DateTime<Utc>) {
+    let dest = r.destination();
+    if chance(rng, 0.5) {
+        evs.push(out_for_delivery(r, t));
+        t += hours(rng, 2, 9);
+        evs.push(ev(
+            "AttemptFail",
+            "AttemptFail_002",
+            "Addressee not available",
+            &dest,
+            t,
+        ));
+    }
+    t += hours(rng, 6, 26);
+    let msg = format!("Available for pickup at {}, held for 7 days", r.dest.pickup);
+    evs.push(ev(
+        "AvailableForPickup",
+        "AvailableForPickup_001",
+        msg,
+        &dest,
+        t,
+    ));
+}
+
 /// A history needs three checkpoints: very young parcels get them squeezed before `now`.
 fn ensure_three(rng: &mut Rng, r: &Route<'_>, evs: &mut Vec<Event>, now: DateTime<Utc>) {
     if evs.len() >= 3 {
         return;
     }
-    let origin = r.origin;
+    let o = r.origin;
+    let accepted = format!("Parcel accepted at {} facility", r.carrier.display());
     let mut fresh = vec![
-        ev("Pending", "Pending_001", "Tracking number registered, awaiting first carrier scan", origin, now),
-        ev("InfoReceived", "InfoReceived_001", "Shipment information received", origin, now),
-        ev("InTransit", "InTransit_002", format!("Parcel accepted at {} facility", r.carrier.display()), origin, now),
+        ev(
+            "Pending",
+            "Pending_001",
+            "Tracking number registered, awaiting first carrier scan",
+            o,
+            now,
+        ),
+        ev(
+            "InfoReceived",
+            "InfoReceived_001",
+            "Shipment information received",
+            o,
+            now,
+        ),
+        ev("InTransit", "InTransit_002", accepted, o, now),
     ];
     let first = r.placed_at + Duration::minutes(40);
     let span = (now - first).num_seconds().max(180);

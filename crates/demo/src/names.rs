@@ -222,22 +222,60 @@ pub(crate) static COUNTRIES: &[Country] = &[
 
 /// Mainland-Chinese names for the Chinese-speaking diaspora buying in other countries.
 pub(crate) static CN_FIRST: &[&str] = &[
-    "伟|Wei", "芳|Fang|f", "敏|Min|f", "静|Jing|f", "磊|Lei", "洋|Yang", "婷婷|Tingting|f", "浩然|Haoran",
-    "子轩|Zixuan", "欣怡|Xinyi|f", "俊杰|Junjie", "雨涵|Yuhan|f",
+    "伟|Wei",
+    "芳|Fang|f",
+    "敏|Min|f",
+    "静|Jing|f",
+    "磊|Lei",
+    "洋|Yang",
+    "婷婷|Tingting|f",
+    "浩然|Haoran",
+    "子轩|Zixuan",
+    "欣怡|Xinyi|f",
+    "俊杰|Junjie",
+    "雨涵|Yuhan|f",
 ];
 /// Mainland-Chinese family names.
 pub(crate) static CN_LAST: &[&str] = &[
-    "王|Wang", "李|Li", "张|Zhang", "刘|Liu", "陈|Chen", "杨|Yang", "黄|Huang", "赵|Zhao", "吴|Wu", "周|Zhou",
+    "王|Wang",
+    "李|Li",
+    "张|Zhang",
+    "刘|Liu",
+    "陈|Chen",
+    "杨|Yang",
+    "黄|Huang",
+    "赵|Zhao",
+    "吴|Wu",
+    "周|Zhou",
 ];
 /// Chinese e-mail domains.
-pub(crate) static CN_DOMAINS: &[&str] = &["qq.com", "163.com", "126.com", "gmail.com", "outlook.com"];
+pub(crate) static CN_DOMAINS: &[&str] =
+    &["qq.com", "163.com", "126.com", "gmail.com", "outlook.com"];
 /// Hispanic names for Spanish-speaking buyers in the US.
 pub(crate) static HISPANIC_FIRST: &[&str] = &[
-    "José", "Luis", "Carlos", "María|f", "Guadalupe|f", "Juan", "Ana|f", "Rosa|f", "Jorge", "Alejandra|f",
+    "José",
+    "Luis",
+    "Carlos",
+    "María|f",
+    "Guadalupe|f",
+    "Juan",
+    "Ana|f",
+    "Rosa|f",
+    "Jorge",
+    "Alejandra|f",
 ];
 /// Hispanic family names.
 pub(crate) static HISPANIC_LAST: &[&str] = &[
-    "García", "Rodríguez", "Martínez", "Hernández", "López", "González", "Pérez", "Ramírez", "Torres", "Rivera",
+    "García",
+    "Rodríguez",
+    "Martínez",
+    "Hernández",
+    "López",
+    "González",
+    "Pérez",
+    "Ramírez",
+    "Torres",
+    "Rivera",
 ];
 
 /// Index of a country by ISO code (`GB` also answers `UK`).
@@ -261,10 +299,26 @@ pub(crate) fn parse_entry(s: &'static str) -> NameEntry {
     let mut parts = s.split('|');
     let a = parts.next().unwrap_or(s);
     match (parts.next(), parts.next()) {
-        (Some("f"), None) => NameEntry { native: a, latin: a, female: true },
-        (Some(b), Some(f)) => NameEntry { native: a, latin: b, female: f == "f" },
-        (Some(b), None) => NameEntry { native: a, latin: b, female: false },
-        (None, _) => NameEntry { native: a, latin: a, female: false },
+        (Some("f"), None) => NameEntry {
+            native: a,
+            latin: a,
+            female: true,
+        },
+        (Some(b), Some(f)) => NameEntry {
+            native: a,
+            latin: b,
+            female: f == "f",
+        },
+        (Some(b), None) => NameEntry {
+            native: a,
+            latin: b,
+            female: false,
+        },
+        (None, _) => NameEntry {
+            native: a,
+            latin: a,
+            female: false,
+        },
     }
 }
 
@@ -272,7 +326,9 @@ pub(crate) fn parse_entry(s: &'static str) -> NameEntry {
 /// `Kowalski` → `Kowalska`); other surnames unchanged.
 pub(crate) fn feminine_surname(lang: Lang, s: &str) -> String {
     match lang {
-        Lang::Ru if s.ends_with("ов") || s.ends_with("ев") || s.ends_with("ёв") || s.ends_with("ин") => {
+        Lang::Ru
+            if s.ends_with("ов") || s.ends_with("ев") || s.ends_with("ёв") || s.ends_with("ин") =>
+        {
             format!("{s}а")
         }
         Lang::Ru if s.ends_with("ov") || s.ends_with("ev") || s.ends_with("in") => format!("{s}a"),

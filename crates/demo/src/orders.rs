@@ -8,8 +8,9 @@ use serde_json::{Value, json};
 
 use crate::catalog::{Platform, Sku, Store};
 use crate::customers::{Customer, CustomerFactory};
-use crate::histories::{Event, Outcome, Route, history};
+use crate::histories::{Event, Outcome, history};
 use crate::names::{COUNTRIES, country_index};
+use crate::routes::Route;
 use crate::tracking::Carrier;
 use crate::util::{chance, digits, money, rfc3339, weighted, whole_seconds};
 
@@ -53,7 +54,13 @@ pub(crate) struct Book {
 }
 
 /// Generates `n` orders over the 60 days before `now` across `stores`.
-pub(crate) fn book(rng: &mut Rng, stores: &[Store], skus: &[Vec<Sku>], n: usize, now: DateTime<Utc>) -> Book {
+pub(crate) fn book(
+    rng: &mut Rng,
+    stores: &[Store],
+    skus: &[Vec<Sku>],
+    n: usize,
+    now: DateTime<Utc>,
+) -> Book {
     let mut factory = CustomerFactory::new();
     let mut customers: Vec<Customer> = Vec::new();
     let mut by_country: Vec<Vec<usize>> = vec![Vec::new(); COUNTRIES.len()];
@@ -64,7 +71,11 @@ pub(crate) fn book(rng: &mut Rng, stores: &[Store], skus: &[Vec<Sku>], n: usize,
 
     let window = Duration::days(60) - Duration::hours(18);
     let mut times: Vec<DateTime<Utc>> = (0..n)
-        .map(|_| whole_seconds(now - Duration::hours(18) - Duration::seconds(rng.i64(0..window.num_seconds()))))
+        .map(|_| {
+            whole_seconds(
+                now - Duration::hours(18) - Duration::seconds(rng.i64(0..window.num_seconds())),
+            )
+        })
         .collect();
     times.sort_unstable();
 
@@ -74,10 +85,17 @@ pub(crate) fn book(rng: &mut Rng, stores: &[Store], skus: &[Vec<Sku>], n: usize,
             break;
         }
         // Every store gets orders even at tiny scales.
-        let s = if i < stores.len() { i } else { weighted(rng, &weights) };
+        let s = if i < stores.len() {
+            i
+        } else {
+            weighted(rng, &weights)
+        };
         let tpl = stores[s].tpl();
         let dest_weights: Vec<u32> = tpl.dests.iter().map(|d| d.1).collect();
-        let dest_code = tpl.dests.get(weighted(rng, &dest_weights)).map_or("US", |d| d.0);
+        let dest_code = tpl
+            .dests
+            .get(weighted(rng, &dest_weights))
+            .map_or("US", |d| d.0);
         let dest = country_index(dest_code).unwrap_or(0);
         let customer = match by_country[dest].len() {
             k if k > 0 && chance(rng, 0.22) => by_country[dest][rng.usize(..k)],
@@ -88,16 +106,39 @@ pub(crate) fn book(rng: &mut Rng, stores: &[Store], skus: &[Vec<Sku>], n: usize,
             }
         };
         let number = loop {
-            let candidate = order_number(rng, tpl.platform, tpl.amazon_prefix, &mut shopify_next[s]);
+            let candidate =
+                order_number(rng, tpl.platform, tpl.amazon_prefix, &mut shopify_next[s]);
             if numbers.insert(candidate.clone()) {
                 break candidate;
             }
         };
         let items = items(rng, &skus[s]);
         let total = items.iter().map(|it| it.price * it.quantity).sum();
-        let ddp = if COUNTRIES[dest].ddp_market { chance(rng, 0.85) } else { chance(rng, 0.3) };
-        let shipment = shipment(rng, stores, s, &customers[customer], ddp, placed_at, now, &mut trackings);
-        orders.push(Order { store: s, customer, number, items, total, ddp, placed_at, shipment });
+        let ddp = if COUNTRIES[dest].ddp_market {
+            chance(rng, 0.85)
+        } else {
+            chance(rng, 0.3)
+        };
+        let shipment = shipment(
+            rng,
+            stores,
+            s,
+            &customers[customer],
+            ddp,
+            placed_at,
+            now,
+            &mut trackings,
+        );
+        orders.push(Order {
+            store: s,
+            customer,
+            number,
+            items,
+            total,
+            ddp,
+            placed_at,
+            shipment,
+        });
     }
     Book { customers, orders }
 }
@@ -109,8 +150,15 @@ fn order_number(rng: &mut Rng, platform: Platform, prefixes: &[&str], next: &mut
             let p = if p.is_empty() { "111" } else { p };
             format!("{p}-{}-{}", digits(rng, 7), digits(rng, 7))
         }
-        Platform::Ebay => format!("{:02}-{}-{}", rng.u8(10..28), digits(rng, 5), digits(rng, 5)),
-        Platform::Aliexpress => format!("{}{}", crate::util::pick(rng, &["8", "3"]), digits(rng, 15)),
+        Platform::Ebay => format!(
+            "{:02}-{}-{}",
+            rng.u8(10..28),
+            digits(rng, 5),
+            digits(rng, 5)
+        ),
+        Platform::Aliexpress => {
+            format!("{}{}", crate::util::pick(rng, &["8", "3"]), digits(rng, 15))
+        }
         Platform::Shopify => {
             let n = *next;
             *next += 1;
@@ -144,7 +192,11 @@ fn items(rng: &mut Rng, skus: &[Sku]) -> Vec<Item> {
                 86..97 => 2,
                 _ => 3,
             };
-            Item { sku: k, quantity, price: skus[k].price }
+            Item {
+                sku: k,
+                quantity,
+                price: skus[k].price,
+            }
         })
         .collect()
 }
@@ -168,8 +220,13 @@ fn shipment(
         .filter_map(|c| Carrier::parse(c))
         .filter(|c| !c.domestic() || dest.code == "US")
         .collect();
-    let cw: Vec<u32> = (0..usable.len()).map(|i| [6, 3, 2, 1].get(i).copied().unwrap_or(1)).collect();
-    let carrier = usable.get(weighted(rng, &cw)).copied().unwrap_or(Carrier::YunExpress);
+    let cw: Vec<u32> = (0..usable.len())
+        .map(|i| [6, 3, 2, 1].get(i).copied().unwrap_or(1))
+        .collect();
+    let carrier = usable
+        .get(weighted(rng, &cw))
+        .copied()
+        .unwrap_or(Carrier::YunExpress);
     let tracking = loop {
         let t = carrier.tracking_number(rng);
         if trackings.insert(t.clone()) {
@@ -182,7 +239,11 @@ fn shipment(
     let promised_by = whole_seconds(placed_at + Duration::days(hi + 3));
     let age = now - placed_at;
     let want = if age < Duration::days(transit_days + 2) {
-        if age > Duration::days(13) && chance(rng, 0.15) { Outcome::Stalled } else { Outcome::InTransit }
+        if age > Duration::days(16) && chance(rng, 0.15) {
+            Outcome::Stalled
+        } else {
+            Outcome::InTransit
+        }
     } else {
         [
             Outcome::Delivered,
@@ -193,9 +254,24 @@ fn shipment(
             Outcome::Pickup,
         ][weighted(rng, &[78, 6, 4, 3, 5, 4])]
     };
-    let route = Route { carrier, origin, dest, city: customer.city, ddp, placed_at, transit_days };
+    let route = Route {
+        carrier,
+        origin,
+        dest,
+        city: customer.city,
+        ddp,
+        placed_at,
+        transit_days,
+    };
     let (outcome, events) = history(rng, &route, want, now);
-    Shipment { carrier, tracking, warehouse, promised_by, outcome, events }
+    Shipment {
+        carrier,
+        tracking,
+        warehouse,
+        promised_by,
+        outcome,
+        events,
+    }
 }
 
 /// The order record of the import contract.

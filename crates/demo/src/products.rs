@@ -12,6 +12,7 @@ macro_rules! p {
 }
 
 /// Base products; SKU codes are `AH-<code>[-<variant>]`.
+#[rustfmt::skip]
 pub(crate) static PRODUCTS: &[Product] = &[
     p!("KT-1042", "Stainless electric kettle 1.7L", 3499, 840, Mains, ["BLK", "WHT"]),
     p!("KT-1055", "Gooseneck pour-over kettle with temperature control", 5999, 1620, Mains),

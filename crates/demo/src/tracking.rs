@@ -5,8 +5,9 @@ use fastrand::Rng;
 use crate::util::{alnum_upper, digits, pick};
 
 /// A carrier the group ships with (AfterShip-style slugs).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) enum Carrier {
+    #[default]
     YunExpress,
     Cainiao,
     ChinaPost,
@@ -84,23 +85,41 @@ impl Carrier {
     pub(crate) fn warehouse(self, rng: &mut Rng) -> (&'static str, &'static str) {
         match self {
             Carrier::Usps => ("US-ONT-01", "Ontario, US"),
-            Carrier::Ups | Carrier::Dhl => pick(rng, &[("SZ-01", "Shenzhen, CN"), ("HK-01", "Hong Kong, HK")]),
+            Carrier::Ups | Carrier::Dhl => pick(
+                rng,
+                &[("SZ-01", "Shenzhen, CN"), ("HK-01", "Hong Kong, HK")],
+            ),
             Carrier::Cainiao => pick(rng, &[("YW-01", "Yiwu, CN"), ("GZ-01", "Guangzhou, CN")]),
-            _ => pick(rng, &[("SZ-01", "Shenzhen, CN"), ("SZ-02", "Shenzhen, CN"), ("GZ-01", "Guangzhou, CN"), ("YW-01", "Yiwu, CN")]),
+            _ => pick(
+                rng,
+                &[
+                    ("SZ-01", "Shenzhen, CN"),
+                    ("SZ-02", "Shenzhen, CN"),
+                    ("GZ-01", "Guangzhou, CN"),
+                    ("YW-01", "Yiwu, CN"),
+                ],
+            ),
         }
     }
 
     /// A fresh tracking number in the carrier's real format.
     pub(crate) fn tracking_number(self, rng: &mut Rng) -> String {
         match self {
-            Carrier::YunExpress => format!("YT{}{}", pick(rng, &["24", "25", "26"]), digits(rng, 14)),
+            Carrier::YunExpress => {
+                format!("YT{}{}", pick(rng, &["24", "25", "26"]), digits(rng, 14))
+            }
             Carrier::Cainiao => format!("LP00{}", digits(rng, 12)),
             Carrier::ChinaPost => {
                 let service = pick(rng, &["LX", "LY", "LZ", "RB", "RR", "UA", "UH", "CP"]);
                 s10(service, &digits(rng, 8), "CN")
             }
             Carrier::Ups => {
-                let body = format!("{}{}{}", alnum_upper(rng, 6), pick(rng, &["03", "01", "02", "66"]), digits(rng, 7));
+                let body = format!(
+                    "{}{}{}",
+                    alnum_upper(rng, 6),
+                    pick(rng, &["03", "01", "02", "66"]),
+                    digits(rng, 7)
+                );
                 format!("1Z{body}{}", ups_check(&body))
             }
             Carrier::Dhl => {
@@ -140,9 +159,13 @@ pub(crate) fn s10_check(eight: &str) -> Option<u32> {
 }
 
 /// True for a well-formed S10 number whose check digit is right.
+#[cfg_attr(not(test), allow(dead_code))]
 pub(crate) fn s10_valid(s: &str) -> bool {
     let b = s.as_bytes();
-    if b.len() != 13 || !b[..2].iter().all(u8::is_ascii_uppercase) || !b[11..].iter().all(u8::is_ascii_uppercase) {
+    if b.len() != 13
+        || !b[..2].iter().all(u8::is_ascii_uppercase)
+        || !b[11..].iter().all(u8::is_ascii_uppercase)
+    {
         return false;
     }
     let serial = &s[2..10];
@@ -156,7 +179,9 @@ pub(crate) fn s10_valid(s: &str) -> bool {
 fn ups_check(body: &str) -> u32 {
     let mut sum = 0;
     for (i, c) in body.chars().enumerate() {
-        let v = c.to_digit(10).unwrap_or_else(|| (c as u32).saturating_sub(63) % 10);
+        let v = c
+            .to_digit(10)
+            .unwrap_or_else(|| (c as u32).saturating_sub(63) % 10);
         sum += if i % 2 == 1 { v * 2 } else { v };
     }
     (10 - sum % 10) % 10
@@ -190,7 +215,11 @@ mod tests {
         let mut rng = Rng::with_seed(7);
         for _ in 0..200 {
             let yt = Carrier::YunExpress.tracking_number(&mut rng);
-            assert!(yt.starts_with("YT") && yt.len() == 18 && yt[2..].bytes().all(|b| b.is_ascii_digit()));
+            assert!(
+                yt.starts_with("YT")
+                    && yt.len() == 18
+                    && yt[2..].bytes().all(|b| b.is_ascii_digit())
+            );
             let lp = Carrier::Cainiao.tracking_number(&mut rng);
             assert!(lp.starts_with("LP") && lp.len() == 16);
             assert!(s10_valid(&Carrier::ChinaPost.tracking_number(&mut rng)));

@@ -66,7 +66,9 @@ pub(crate) fn digits(rng: &mut Rng, n: usize) -> String {
 /// A random string of `n` upper-case letters and digits.
 pub(crate) fn alnum_upper(rng: &mut Rng, n: usize) -> String {
     const A: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ0123456789";
-    (0..n).map(|_| char::from(A[rng.usize(..A.len())])).collect()
+    (0..n)
+        .map(|_| char::from(A[rng.usize(..A.len())]))
+        .collect()
 }
 
 /// A currency the stores sell in.
@@ -186,7 +188,10 @@ mod tests {
 
     #[test]
     fn folding_makes_ascii_local_parts() {
-        assert_eq!(fold_ascii("Müller-Lüdenscheidt", true), "muellerluedenscheidt");
+        assert_eq!(
+            fold_ascii("Müller-Lüdenscheidt", true),
+            "muellerluedenscheidt"
+        );
         assert_eq!(fold_ascii("José Ñúñez", false), "josenunez");
         assert_eq!(fold_ascii("Łukasz Wójcik", false), "lukaszwojcik");
     }

@@ -229,6 +229,7 @@ async fn scratch(on: &Option<String>) -> Result<ScratchDb> {
 }
 
 /// `crossdesk bench ingest`: the intake pipeline against a bare INSERT loop of the same rows.
+#[allow(clippy::disallowed_methods)] // synthetic traffic is anchored to now
 pub async fn bench_ingest(args: BenchIngestArgs) -> Result<ExitCode> {
     let now = chrono::Utc::now();
     let messages: Vec<Value> = crossdesk_demo::synthetic_inbound(args.seed, args.n, now).collect();

@@ -39,6 +39,7 @@ pub struct DemoArgs {
 }
 
 /// Runs the demo until Ctrl-C.
+#[allow(clippy::disallowed_methods)] // the demo anchors its data to today
 pub async fn run(args: DemoArgs) -> Result<ExitCode, Box<dyn std::error::Error>> {
     let now = Utc::now();
     // The workspace is anchored to the day so that restarting the demo re-imports the same
@@ -101,6 +102,7 @@ pub async fn run(args: DemoArgs) -> Result<ExitCode, Box<dyn std::error::Error>>
 
 /// Posts `messages` to the server's own API, `per_minute` of them a minute, each stamped
 /// with the time it is sent.
+#[allow(clippy::disallowed_methods)] // live messages are stamped when sent
 async fn replay(url: String, messages: Vec<Value>, per_minute: u32) {
     let client = reqwest::Client::new();
     let pause = std::time::Duration::from_millis(60_000 / u64::from(per_minute.max(1)));

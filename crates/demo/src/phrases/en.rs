@@ -3,8 +3,23 @@
 use super::{Lexicon, Phr};
 
 pub(super) static LEX: Lexicon = Lexicon {
-    hello: &["Hi,", "Hello,", "Hi there,", "Hey,", "Good morning,", "Hello there,", "Hiya,"],
-    dear: &["Dear Acme Home team,", "Hello,", "Hi,", "Dear Sir or Madam,", "To whom it may concern,", "Hi team,"],
+    hello: &[
+        "Hi,",
+        "Hello,",
+        "Hi there,",
+        "Hey,",
+        "Good morning,",
+        "Hello there,",
+        "Hiya,",
+    ],
+    dear: &[
+        "Dear Acme Home team,",
+        "Hello,",
+        "Hi,",
+        "Dear Sir or Madam,",
+        "To whom it may concern,",
+        "Hi team,",
+    ],
     bye: &[
         "Thanks,\n{name}",
         "Regards,\n{name}",
@@ -28,7 +43,11 @@ pub(super) static LEX: Lexicon = Lexicon {
         "Tracking {tracking} shows nothing new.",
         "tracking no. {tracking}",
     ],
-    phone: &["You can call me on {phone}.", "My number is {phone} if that's easier.", "Please call me at {phone}."],
+    phone: &[
+        "You can call me on {phone}.",
+        "My number is {phone} if that's easier.",
+        "Please call me at {phone}.",
+    ],
     angry: &[
         "This is unacceptable.",
         "Sort it out please.",
@@ -39,7 +58,13 @@ pub(super) static LEX: Lexicon = Lexicon {
         "Fix this.",
         "Ridiculous.",
     ],
-    polite: &["Thanks in advance.", "Thank you!", "Appreciate your help.", "Looking forward to your reply.", "Cheers."],
+    polite: &[
+        "Thanks in advance.",
+        "Thank you!",
+        "Appreciate your help.",
+        "Looking forward to your reply.",
+        "Cheers.",
+    ],
     again: &[
         "I already wrote to you about this and got no answer.",
         "Second time I'm contacting you about this.",
@@ -56,7 +81,15 @@ pub(super) static LEX: Lexicon = Lexicon {
         "Still no reply. Seriously?",
         "Bump. Anyone there?",
     ],
-    tags: &["#customerservice", "#fail", "#scam", "#neveragain", "#badservice", "#WheresMyPackage", "#ripoff"],
+    tags: &[
+        "#customerservice",
+        "#fail",
+        "#scam",
+        "#neveragain",
+        "#badservice",
+        "#ripoff",
+        "#disappointed",
+    ],
     cats: [
         // logistics.delay
         Phr {
@@ -76,7 +109,12 @@ pub(super) static LEX: Lexicon = Lexicon {
                 "Has it even been shipped?",
                 "Other orders from China reach me in a week.",
             ],
-            subject: &["Where is my order?", "Order not arrived yet", "Delivery delayed - no tracking updates", "Still waiting for my package"],
+            subject: &[
+                "Where is my order?",
+                "Order not arrived yet",
+                "Delivery delayed - no tracking updates",
+                "Still waiting for my package",
+            ],
         },
         // logistics.customs
         Phr {
@@ -92,23 +130,31 @@ pub(super) static LEX: Lexicon = Lexicon {
                 "I didn't expect customs problems when I ordered.",
                 "Please contact the carrier and send them what they need.",
             ],
-            subject: &["Parcel held at customs", "Customs clearance - documents needed", "Package stuck in customs"],
+            subject: &[
+                "Parcel held at customs",
+                "Customs clearance - documents needed",
+                "Package stuck in customs",
+            ],
         },
         // logistics.lost
         Phr {
             core: &[
-                "Tracking says delivered but I never got anything.",
-                "Package marked as delivered yesterday. It's not here, not with the neighbours, not in the mailbox.",
-                "My parcel is lost. No update for {days} days and {carrier} says they can't find it.",
-                "I think my package got lost, the tracking hasn't changed in weeks.",
-                "It says delivered in {city} but I checked everywhere. Nothing.",
+                "D|Tracking says delivered but I never got anything.",
+                "D|Package marked as delivered yesterday. It's not here, not with the neighbours, not in the mailbox.",
+                "N|My parcel is lost. No update for {days} days and {carrier} says they can't find it.",
+                "N|I think my package got lost, the tracking hasn't changed in weeks.",
+                "D|It says delivered in {city} but I checked everywhere. Nothing.",
             ],
             more: &[
                 "I asked all my neighbours.",
                 "I have a doorbell camera and nobody came to the door.",
                 "Please send a replacement or refund me.",
             ],
-            subject: &["Marked delivered but not received", "Package lost", "Never received my order"],
+            subject: &[
+                "Marked delivered but not received",
+                "Package lost",
+                "Never received my order",
+            ],
         },
         // logistics.damaged
         Phr {
@@ -124,7 +170,11 @@ pub(super) static LEX: Lexicon = Lexicon {
                 "I've attached photos of the box and the item.",
                 "Clearly mishandled in transit.",
             ],
-            subject: &["Item arrived damaged", "Broken on arrival", "Damaged parcel - photos attached"],
+            subject: &[
+                "Item arrived damaged",
+                "Broken on arrival",
+                "Damaged parcel - photos attached",
+            ],
         },
         // logistics.last_mile
         Phr {
@@ -141,7 +191,11 @@ pub(super) static LEX: Lexicon = Lexicon {
                 "I've lived at this address for 10 years.",
                 "I was home all day waiting.",
             ],
-            subject: &["Failed delivery attempt", "Courier problem", "Parcel sent to wrong pickup point"],
+            subject: &[
+                "Failed delivery attempt",
+                "Courier problem",
+                "Parcel sent to wrong pickup point",
+            ],
         },
         // product.defective
         Phr {
@@ -160,7 +214,11 @@ pub(super) static LEX: Lexicon = Lexicon {
                 "Video attached showing the problem.",
                 "For this price I expected better.",
             ],
-            subject: &["Product defective", "Item stopped working", "Faulty product - need a replacement"],
+            subject: &[
+                "Product defective",
+                "Item stopped working",
+                "Faulty product - need a replacement",
+            ],
         },
         // product.not_as_described
         Phr {
@@ -177,7 +235,11 @@ pub(super) static LEX: Lexicon = Lexicon {
                 "Photo attached next to the listing picture.",
                 "I want what I actually paid for.",
             ],
-            subject: &["Wrong item received", "Not as described", "Wrong size / colour"],
+            subject: &[
+                "Wrong item received",
+                "Not as described",
+                "Wrong size / colour",
+            ],
         },
         // product.counterfeit_claim
         Phr {
@@ -187,7 +249,11 @@ pub(super) static LEX: Lexicon = Lexicon {
                 "The serial number doesn't exist on the manufacturer's website. FAKE.",
                 "Compared it with my friend's original one, completely different quality. It's a replica.",
             ],
-            more: &["I'll report the listing.", "Selling fakes is illegal.", "Don't tell me it's genuine."],
+            more: &[
+                "I'll report the listing.",
+                "Selling fakes is illegal.",
+                "Don't tell me it's genuine.",
+            ],
             subject: &["Counterfeit item", "This product is fake"],
         },
         // billing.refund
@@ -204,7 +270,11 @@ pub(super) static LEX: Lexicon = Lexicon {
                 "I just want my money back.",
                 "Please confirm when it's done.",
             ],
-            subject: &["Refund request", "Where is my refund?", "Refund not received"],
+            subject: &[
+                "Refund request",
+                "Where is my refund?",
+                "Refund not received",
+            ],
         },
         // billing.duties
         Phr {
@@ -214,8 +284,16 @@ pub(super) static LEX: Lexicon = Lexicon {
                 "Why was I charged VAT again on delivery? I already paid it at checkout.",
                 "The courier asked for extra customs charges of {amount}. I'm not paying that.",
             ],
-            more: &["That's almost what the item cost.", "Your website said no extra fees.", "I want those fees refunded."],
-            subject: &["Unexpected import fees", "Charged customs duty on delivery", "VAT charged twice"],
+            more: &[
+                "That's almost what the item cost.",
+                "Your website said no extra fees.",
+                "I want those fees refunded.",
+            ],
+            subject: &[
+                "Unexpected import fees",
+                "Charged customs duty on delivery",
+                "VAT charged twice",
+            ],
         },
         // billing.payment
         Phr {
@@ -226,7 +304,11 @@ pub(super) static LEX: Lexicon = Lexicon {
                 "Why did you charge me in dollars? I chose euros at checkout.",
                 "There's a pending charge from your store that I don't recognise.",
             ],
-            more: &["Bank statement attached.", "Please reverse the duplicate charge.", "My bank says the charge is yours."],
+            more: &[
+                "Bank statement attached.",
+                "Please reverse the duplicate charge.",
+                "My bank says the charge is yours.",
+            ],
             subject: &["Charged twice", "Payment problem", "Wrong amount charged"],
         },
         // order.change_cancel
@@ -238,8 +320,16 @@ pub(super) static LEX: Lexicon = Lexicon {
                 "Cancel it please, it's taking way too long.",
                 "I typed the wrong house number, it should be 14 not 41. Can you fix the address?",
             ],
-            more: &["I don't think it has shipped yet.", "Please confirm.", "Sorry for the trouble."],
-            subject: &["Cancel order", "Change shipping address", "Order change request"],
+            more: &[
+                "I don't think it has shipped yet.",
+                "Please confirm.",
+                "Sorry for the trouble.",
+            ],
+            subject: &[
+                "Cancel order",
+                "Change shipping address",
+                "Order change request",
+            ],
         },
         // service.complaint
         Phr {
@@ -250,8 +340,15 @@ pub(super) static LEX: Lexicon = Lexicon {
                 "Worst customer service I've ever dealt with.",
                 "The agent closed the chat on me in the middle of the conversation. Unbelievable.",
             ],
-            more: &["I'm really disappointed.", "Never ordering from you again.", "I want to speak to a manager."],
-            subject: &["Complaint about your customer service", "No answer to my messages"],
+            more: &[
+                "I'm really disappointed.",
+                "Never ordering from you again.",
+                "I want to speak to a manager.",
+            ],
+            subject: &[
+                "Complaint about your customer service",
+                "No answer to my messages",
+            ],
         },
         // abuse
         Phr {
@@ -262,21 +359,29 @@ pub(super) static LEX: Lexicon = Lexicon {
                 "Send me $200 and I'll delete my review. Otherwise it stays up.",
                 "I'll make sure everyone on TikTok knows what crooks you are unless I get paid.",
             ],
-            more: &["You have 24 hours.", "Don't test me.", "I have 50k followers, your call."],
+            more: &[
+                "You have 24 hours.",
+                "Don't test me.",
+                "I have 50k followers, your call.",
+            ],
             subject: &["Final warning", "Last chance before I go public"],
         },
         // inquiry
         Phr {
             core: &[
-                "E|Does the {item} come with an EU plug?",
-                "When will my order ship?",
-                "Do you ship to {city}?",
+                "M|Does the {item} come with an EU plug?",
+                "O|When will my order ship?",
+                "P|Do you ship to {city}?",
                 "A|Is the sizing true to fit? I'm usually a M.",
                 "Can I get an invoice with my company's VAT number?",
-                "How long does delivery usually take to {city}?",
+                "P|How long does delivery usually take to {city}?",
             ],
-            more: &["Thanks in advance!", "Just want to be sure before ordering.", "No rush."],
-            subject: &["Question about my order", "Product question", "Invoice request"],
+            more: &[
+                "Thanks in advance!",
+                "Just want to be sure before ordering.",
+                "No rush.",
+            ],
+            subject: &["Question about my order", "Product question"],
         },
         // praise
         Phr {
@@ -287,7 +392,11 @@ pub(super) static LEX: Lexicon = Lexicon {
                 "Amazing quality for the price, will buy again.",
                 "Shoutout to your support team, they were really helpful.",
             ],
-            more: &["Already recommended you to friends.", "5 stars from me.", "Packaging was great too."],
+            more: &[
+                "Already recommended you to friends.",
+                "5 stars from me.",
+                "Packaging was great too.",
+            ],
             subject: &["Thank you!", "Great service"],
         },
     ],

@@ -252,7 +252,15 @@ impl<'a> Scanner<'a> {
         if self.before(s) == b'#' && n <= 9 {
             return e; // a Shopify order name, read by `shopify_orders`
         }
-        let cue = cues::nearest(self.b, s);
+        if self.before(s) == b'@' || n < 3 {
+            return e; // an @handle made of digits, or too short to be anything
+        }
+        // Cues only decide runs of 5 to 22 digits (and spaced groups, which start short).
+        let cue = if (5..=22).contains(&n) || (3..=5).contains(&n) {
+            cues::nearest(self.b, s)
+        } else {
+            None
+        };
         // Spaced groups (`9400 1000 0000 0000 0000 00`, `1234 5678 9012` after "FedEx").
         if let Some((end, digits)) = tracking::spaced_digits(self.b, s, e) {
             let usps = tracking::is_usps(&digits);

@@ -463,7 +463,9 @@ fn word_votes(w: &str) -> &'static [(usize, u8)] {
         | "obrigada" | "olá" | "dinheiro" | "muito" | "já" | "foi" | "estou" | "tenho" | "você"
         | "vocês" | "entrega" | "isso" | "pra" | "pelo" | "pela" | "ele" | "ela" | "nem"
         | "até" | "seu" | "sua" | "recebido" | "devolução" | "estorno" | "agora" | "ninguém"
-        | "dias" | "produto" | "quero" | "volta" | "quebrado" => &[(PT, 2)],
+        | "dias" | "produto" | "quero" | "volta" | "quebrado" | "tem" | "nao" | "voce" | "hoje"
+        | "hj" | "vc" | "mais" | "fazer" | "terceira" | "obg" | "qual" | "essa" | "esse"
+        | "também" => &[(PT, 2)],
         // Italian.
         "gli" | "di" | "della" | "dello" | "degli" | "è" | "che" | "mio" | "mia" | "miei"
         | "sono" | "ho" | "ordine" | "pacco" | "arrivato" | "ricevuto" | "dove" | "dov'è"

@@ -101,13 +101,33 @@ const CUES: &[(&str, Cue, bool)] = &[
     ("\u{647}\u{627}\u{62a}\u{641}", Cue::Phone, false),
 ];
 
+/// Which bytes (ASCII lowercased) can start a cue word: positions starting with any other
+/// byte are skipped without looking at the table.
+const FIRST_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < CUES.len() {
+        let b = CUES[i].0.as_bytes()[0];
+        table[b as usize] = true;
+        table[b.to_ascii_uppercase() as usize] = true;
+        i += 1;
+    }
+    table
+};
+
 /// The kind of the cue word that starts closest before byte `at`, within [`WINDOW`] bytes
 /// (the longest cue when several start at the same byte).
 pub(super) fn nearest(b: &[u8], at: usize) -> Option<Cue> {
     let at = at.min(b.len());
     let from = at.saturating_sub(WINDOW);
     for start in (from..at).rev() {
-        let first = b[start].to_ascii_lowercase();
+        let byte = b[start];
+        if !FIRST_BYTES[byte as usize]
+            || (byte.is_ascii() && start > 0 && b[start - 1].is_ascii_alphabetic())
+        {
+            continue;
+        }
+        let first = byte.to_ascii_lowercase();
         let mut best: Option<(usize, Cue)> = None;
         for &(word, cue, whole) in CUES {
             let w = word.as_bytes();
@@ -115,10 +135,8 @@ pub(super) fn nearest(b: &[u8], at: usize) -> Option<Cue> {
                 continue;
             }
             let here = &b[start..start + w.len()];
-            let ascii = word.is_ascii();
-            let hit = if ascii {
+            let hit = if word.is_ascii() {
                 here.eq_ignore_ascii_case(w)
-                    && (start == 0 || !b[start - 1].is_ascii_alphabetic())
                     && !(whole && b.get(start + w.len()).is_some_and(u8::is_ascii_alphabetic))
             } else {
                 here == w

@@ -1,0 +1,127 @@
+//! Function words the scorer treats specially: negators (flip or cancel what follows),
+//! intensifiers (strengthen it) and question openers (make a sentence a question). Words
+//! arrive folded: lowercase, apostrophes removed (`don't` → `dont`).
+
+/// Whether a word negates the words after it.
+pub(super) fn is_negator(w: &str) -> bool {
+    matches!(
+        w,
+        // English
+        "not" | "no" | "never" | "nothing" | "without" | "nor" | "hardly" | "cannot"
+            | "dont" | "doesnt" | "didnt" | "isnt" | "wasnt" | "arent" | "werent" | "wont"
+            | "cant" | "couldnt" | "wouldnt" | "shouldnt" | "havent" | "hasnt" | "hadnt"
+            | "aint" | "neither"
+            // Spanish, Portuguese, Italian
+            | "nunca" | "ni" | "sin" | "nada" | "não" | "nem" | "sem" | "non" | "mai" | "senza"
+            // German, Dutch
+            | "nicht" | "kein" | "keine" | "keinen" | "keinem" | "ohne" | "niet" | "geen"
+            | "nooit" | "zonder"
+            // French
+            | "pas" | "ne" | "jamais" | "sans" | "aucun" | "aucune" | "rien"
+            // Polish, Turkish
+            | "nie" | "bez" | "değil" | "yok" | "hiç"
+            // Russian, Arabic
+            | "не" | "нет" | "ни" | "без" | "لا" | "لم" | "ليس" | "لن" | "ما" | "غير"
+    ) || is_french_elided_negation(w)
+}
+
+/// French `n'` elision folded into the next word (`nai`, `nest`, `nont`) before `pas`.
+fn is_french_elided_negation(w: &str) -> bool {
+    matches!(
+        w,
+        "nai" | "nest" | "nont" | "nétait" | "nétais" | "nen" | "ny"
+    )
+}
+
+/// Whether a word strengthens the word after it.
+pub(super) fn is_intensifier(w: &str) -> bool {
+    matches!(
+        w,
+        "very"
+            | "so"
+            | "really"
+            | "extremely"
+            | "super"
+            | "totally"
+            | "absolutely"
+            | "completely"
+            | "incredibly"
+            | "too"
+            | "seriously"
+            | "fucking"
+            | "freaking"
+            | "damn"
+            | "most"
+            | "utterly"
+            | "muy"
+            | "tan"
+            | "sehr"
+            | "total"
+            | "voll"
+            | "très"
+            | "trop"
+            | "vraiment"
+            | "muito"
+            | "molto"
+            | "davvero"
+            | "bardzo"
+            | "erg"
+            | "heel"
+            | "zeer"
+            | "çok"
+            | "очень"
+            | "совсем"
+            | "جدا"
+    )
+}
+
+/// Whether a word opening a sentence makes it a question.
+pub(super) fn is_question_opener(w: &str) -> bool {
+    matches!(
+        w,
+        // English
+        "where" | "wheres" | "when" | "whens" | "what" | "whats" | "why" | "how" | "hows"
+            | "can" | "could" | "do" | "does" | "did" | "is" | "are" | "will" | "would"
+            | "should" | "who" | "which" | "has" | "have" | "may" | "any" | "isnt" | "arent"
+            | "doesnt" | "didnt" | "cant" | "wont"
+            // Spanish, Portuguese
+            | "dónde" | "donde" | "cuándo" | "cuando" | "cómo" | "qué" | "cuánto" | "puedo"
+            | "pueden" | "onde" | "quando" | "como" | "cadê" | "quanto" | "posso" | "vocês"
+            // German, Dutch
+            | "wo" | "wann" | "wie" | "warum" | "wieso" | "kann" | "können" | "gibt" | "ist"
+            | "waar" | "wanneer" | "hoe" | "wat" | "waarom" | "kunnen" | "kan"
+            // French, Italian
+            | "où" | "quand" | "comment" | "pourquoi" | "combien" | "est" | "pouvez" | "dove"
+            | "dovè" | "perché" | "come"
+            // Polish, Turkish
+            | "gdzie" | "kiedy" | "jak" | "czy" | "dlaczego" | "nerede" | "neden" | "nasıl"
+            | "ne"
+            // Russian, Arabic
+            | "где" | "когда" | "как" | "почему" | "можно" | "сколько" | "اين" | "متى"
+            | "كيف" | "هل" | "لماذا" | "وين"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn negators_in_several_languages() {
+        for w in [
+            "not", "didnt", "nunca", "nicht", "pas", "nai", "não", "nie", "не", "لم",
+        ] {
+            assert!(is_negator(w), "{w}");
+        }
+        for w in ["note", "nothingness", "now", "nice"] {
+            assert!(!is_negator(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn question_openers_and_intensifiers() {
+        assert!(is_question_opener("where") && is_question_opener("gdzie"));
+        assert!(!is_question_opener("please"));
+        assert!(is_intensifier("very") && is_intensifier("sehr") && !is_intensifier("order"));
+    }
+}

@@ -1,0 +1,146 @@
+//! The command line: import and ingest are idempotent, bad lines are named and skipped,
+//! the exit status says that something was rejected, classify speaks the contract.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use crossdesk_testkit::{Backend, scratch};
+use std::io::Write;
+use std::process::{Command, Output};
+
+fn crossdesk(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_crossdesk"))
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run crossdesk");
+    if let Some(input) = stdin {
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(input.as_bytes())
+            .unwrap();
+    }
+    drop(child.stdin.take());
+    child.wait_with_output().unwrap()
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+const REFERENCE: &str = r#"{"type":"store","key":"acme-de","name":"Acme DE","platform":"ebay","currency":"EUR","group":"acme"}
+{"type":"order","store":"acme-de","number":"12-34567-89012","customer":{"buyer_id":"max_m","name":"Max"},"items":[{"sku":"K","quantity":1,"price":"19.90"}],"currency":"EUR","incoterm":"DAP","placed_at":"2026-11-01T10:00:00Z"}
+{"type":"shipment","store":"acme-de","order_number":"12-34567-89012","carrier":"dhl","tracking_number":"JJD000390007","promised_by":"2026-11-10T00:00:00Z"}
+{"type":"tracking_event","tracking_number":"JJD000390007","tag":"Exception","subtag":"Exception_011","message":"Held by customs","location":"Leipzig, DE","at":"2026-11-08T09:00:00Z"}
+"#;
+
+const MESSAGES: &str = r#"{"channel":"ebay","external_id":"e1","store":"acme-de","author":{"buyer_id":"max_m"},"text":"Mein Paket hängt im Zoll fest","sent_at":"2026-11-20T08:00:00Z"}
+{"channel":"ebay","external_id":"e2","store":"acme-de","author":{"buyer_id":"max_m"},"text":"Hallo?? Keine Antwort?","sent_at":"2026-11-20T09:00:00Z","in_reply_to":"e1"}
+{"channel":"ebay","external_id":"e3","store":"acme-de","author":{"buyer_id":"max_m"},"text":"x","sent_at":"gestern"}
+{not json}
+{"channel":"email","external_id":"m1","store":"acme-de","author":{"email":"someone@example.org"},"text":"Where is my refund?","sent_at":"2026-11-20T10:00:00Z"}
+"#;
+
+#[tokio::test]
+async fn import_and_ingest_are_idempotent_and_name_rejected_lines() {
+    let db = scratch(Backend::Sqlite).await.unwrap();
+    let dir = std::env::temp_dir().join(format!("crossdesk-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let reference = dir.join("reference.jsonl");
+    let messages = dir.join("messages.jsonl");
+    std::fs::write(&reference, REFERENCE).unwrap();
+    std::fs::write(&messages, MESSAGES).unwrap();
+    let url = db.url();
+
+    let first = crossdesk(
+        &["import", reference.to_str().unwrap(), "--database", url],
+        None,
+    );
+    assert!(first.status.success(), "{}", text(&first.stderr));
+    assert!(
+        text(&first.stdout).contains("4 created, 0 updated, 0 unchanged, 0 rejected"),
+        "{}",
+        text(&first.stdout)
+    );
+    let again = crossdesk(
+        &["import", reference.to_str().unwrap(), "--database", url],
+        None,
+    );
+    assert!(
+        text(&again.stdout).contains("0 created, 0 updated, 4 unchanged"),
+        "{}",
+        text(&again.stdout)
+    );
+
+    let ingest = crossdesk(
+        &["ingest", messages.to_str().unwrap(), "--database", url],
+        None,
+    );
+    assert_eq!(
+        ingest.status.code(),
+        Some(2),
+        "rejected lines make exit status 2"
+    );
+    let err = text(&ingest.stderr);
+    assert!(err.contains("line 3: sent_at:"), "{err}");
+    assert!(err.contains("line 4: $: not valid JSON"), "{err}");
+    assert!(
+        text(&ingest.stdout).contains("3 stored (2 new tickets), 0 duplicates, 2 rejected"),
+        "{}",
+        text(&ingest.stdout)
+    );
+    let again = crossdesk(
+        &["ingest", messages.to_str().unwrap(), "--database", url],
+        None,
+    );
+    assert!(
+        text(&again.stdout).contains("0 stored (0 new tickets), 3 duplicates"),
+        "{}",
+        text(&again.stdout)
+    );
+
+    let report = crossdesk(&["report", "--database", url], None);
+    let out = text(&report.stdout);
+    assert!(
+        out.contains("messages: 3") && out.contains("tickets: 2"),
+        "{out}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn classify_reads_json_lines_and_writes_the_triage_contract() {
+    let out = crossdesk(
+        &["classify"],
+        Some(
+            "{\"id\":\"m1\",\"text\":\"my parcel has been stuck in customs for 3 weeks!!\"}\n{\"id\":\"m2\"}\n",
+        ),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("line 2: text: is required"));
+    let line: serde_json::Value =
+        serde_json::from_str(text(&out.stdout).lines().next().unwrap()).unwrap();
+    assert_eq!(line["id"], "m1");
+    for key in [
+        "language",
+        "category",
+        "urgency",
+        "sentiment",
+        "confidence",
+        "pii",
+        "entities",
+    ] {
+        assert!(line.get(key).is_some(), "{key} in {line}");
+    }
+    for key in [
+        "order_numbers",
+        "tracking_numbers",
+        "amounts",
+        "emails",
+        "phones",
+    ] {
+        assert!(line["entities"].get(key).is_some(), "entities.{key}");
+    }
+}
