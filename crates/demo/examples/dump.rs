@@ -1,4 +1,5 @@
-//! Prints a demo workspace and some traffic as JSON lines: `cargo run -p crossdesk-demo --example dump -- [records|traffic|synthetic] [n] [seed]`.
+//! Prints a demo workspace or traffic as JSON lines, or times benchmark traffic:
+//! `cargo run -p crossdesk-demo --example dump -- [records|traffic|synthetic|bench] [n] [seed]`.
 
 use chrono::{Duration, TimeZone, Utc};
 

@@ -22,8 +22,10 @@ mod histories;
 mod names;
 mod orders;
 mod phrases;
+mod plan;
 mod products;
 mod routes;
+mod scene;
 mod synthetic;
 mod tracking;
 mod traffic;
@@ -125,28 +127,7 @@ pub fn workspace(seed: u64, scale: &Scale, now: DateTime<Utc>) -> Workspace {
         .map(|(i, _)| i)
         .collect();
 
-    let mut records =
-        Vec::with_capacity(stores.len() * (1 + scale.skus_per_store) + scale.orders * 10);
-    records.extend(stores.iter().map(catalog::store_record));
-    for (s, list) in stores.iter().zip(&skus) {
-        records.extend(list.iter().map(|k| catalog::sku_record(s, k)));
-    }
-    for o in &book.orders {
-        records.push(orders::order_record(
-            o,
-            &stores[o.store],
-            &skus[o.store],
-            &book.customers[o.customer],
-        ));
-    }
-    records.extend(
-        book.orders
-            .iter()
-            .map(|o| orders::shipment_record(o, &stores[o.store])),
-    );
-    for o in &book.orders {
-        records.extend(orders::event_records(&o.shipment));
-    }
+    let records = records(&stores, &skus, &book);
     Workspace {
         stores,
         skus,
@@ -155,6 +136,31 @@ pub fn workspace(seed: u64, scale: &Scale, now: DateTime<Utc>) -> Workspace {
         problems,
         records,
     }
+}
+
+/// The reference records in dependency order.
+fn records(stores: &[Store], skus: &[Vec<Sku>], book: &orders::Book) -> Vec<Value> {
+    let mut records = Vec::with_capacity(stores.len() * 100 + book.orders.len() * 10);
+    records.extend(stores.iter().map(catalog::store_record));
+    for (s, list) in stores.iter().zip(skus) {
+        records.extend(list.iter().map(|k| catalog::sku_record(s, k)));
+    }
+    for o in &book.orders {
+        let customer = &book.customers[o.customer];
+        records.push(orders::order_record(
+            o,
+            &stores[o.store],
+            &skus[o.store],
+            customer,
+        ));
+    }
+    for o in &book.orders {
+        records.push(orders::shipment_record(o, &stores[o.store]));
+    }
+    for o in &book.orders {
+        records.extend(orders::event_records(&o.shipment));
+    }
+    records
 }
 
 impl Workspace {

@@ -6,7 +6,7 @@ use chrono::{DateTime, Duration, Utc};
 use fastrand::Rng;
 use serde_json::{Value, json};
 
-use crate::catalog::{Platform, Sku, Store};
+use crate::catalog::{Platform, Sku, Store, StoreTpl};
 use crate::customers::{Customer, CustomerFactory};
 use crate::histories::{Event, Outcome, history};
 use crate::names::{COUNTRIES, country_index};
@@ -61,26 +61,18 @@ pub(crate) fn book(
     n: usize,
     now: DateTime<Utc>,
 ) -> Book {
-    let mut factory = CustomerFactory::new();
-    let mut customers: Vec<Customer> = Vec::new();
-    let mut by_country: Vec<Vec<usize>> = vec![Vec::new(); COUNTRIES.len()];
-    let mut numbers: HashSet<String> = HashSet::new();
-    let mut trackings: HashSet<String> = HashSet::new();
-    let mut shopify_next: Vec<u32> = vec![1001; stores.len()];
+    let mut b = Booker {
+        factory: CustomerFactory::new(),
+        customers: Vec::new(),
+        by_country: vec![Vec::new(); COUNTRIES.len()],
+        numbers: HashSet::new(),
+        trackings: HashSet::new(),
+        shopify_next: vec![1001; stores.len()],
+        now,
+    };
     let weights: Vec<u32> = stores.iter().map(|s| s.tpl().weight).collect();
-
-    let window = Duration::days(60) - Duration::hours(18);
-    let mut times: Vec<DateTime<Utc>> = (0..n)
-        .map(|_| {
-            whole_seconds(
-                now - Duration::hours(18) - Duration::seconds(rng.i64(0..window.num_seconds())),
-            )
-        })
-        .collect();
-    times.sort_unstable();
-
     let mut orders = Vec::with_capacity(n);
-    for (i, placed_at) in times.into_iter().enumerate() {
+    for (i, placed_at) in order_times(rng, n, now).into_iter().enumerate() {
         if stores.is_empty() {
             break;
         }
@@ -96,39 +88,19 @@ pub(crate) fn book(
             .dests
             .get(weighted(rng, &dest_weights))
             .map_or("US", |d| d.0);
-        let dest = country_index(dest_code).unwrap_or(0);
-        let customer = match by_country[dest].len() {
-            k if k > 0 && chance(rng, 0.22) => by_country[dest][rng.usize(..k)],
-            _ => {
-                customers.push(factory.make(rng, dest));
-                by_country[dest].push(customers.len() - 1);
-                customers.len() - 1
-            }
-        };
-        let number = loop {
-            let candidate =
-                order_number(rng, tpl.platform, tpl.amazon_prefix, &mut shopify_next[s]);
-            if numbers.insert(candidate.clone()) {
-                break candidate;
-            }
-        };
+        let customer = b.customer_for(rng, country_index(dest_code).unwrap_or(0));
+        let number = b.number(rng, s, stores[s].tpl());
         let items = items(rng, &skus[s]);
         let total = items.iter().map(|it| it.price * it.quantity).sum();
-        let ddp = if COUNTRIES[dest].ddp_market {
-            chance(rng, 0.85)
-        } else {
-            chance(rng, 0.3)
-        };
-        let shipment = shipment(
+        let ddp = chance(
             rng,
-            stores,
-            s,
-            &customers[customer],
-            ddp,
-            placed_at,
-            now,
-            &mut trackings,
+            if COUNTRIES[b.customers[customer].country].ddp_market {
+                0.85
+            } else {
+                0.3
+            },
         );
+        let shipment = b.shipment(rng, stores[s].tpl().carriers, customer, ddp, placed_at);
         orders.push(Order {
             store: s,
             customer,
@@ -140,7 +112,134 @@ pub(crate) fn book(
             shipment,
         });
     }
-    Book { customers, orders }
+    Book {
+        customers: b.customers,
+        orders,
+    }
+}
+
+/// `n` order times between 60 days and 18 hours before `now`, oldest first.
+fn order_times(rng: &mut Rng, n: usize, now: DateTime<Utc>) -> Vec<DateTime<Utc>> {
+    let window = (Duration::days(60) - Duration::hours(18)).num_seconds();
+    let latest = now - Duration::hours(18);
+    let mut times: Vec<DateTime<Utc>> = (0..n)
+        .map(|_| whole_seconds(latest - Duration::seconds(rng.i64(0..window))))
+        .collect();
+    times.sort_unstable();
+    times
+}
+
+/// The order book being written: customers, and the numbers already used.
+struct Booker {
+    factory: CustomerFactory,
+    customers: Vec<Customer>,
+    by_country: Vec<Vec<usize>>,
+    numbers: HashSet<String>,
+    trackings: HashSet<String>,
+    shopify_next: Vec<u32>,
+    now: DateTime<Utc>,
+}
+
+impl Booker {
+    /// A returning customer from that country (about one order in five), else a new one.
+    fn customer_for(&mut self, rng: &mut Rng, dest: usize) -> usize {
+        let known = &self.by_country[dest];
+        if !known.is_empty() && chance(rng, 0.22) {
+            return known[rng.usize(..known.len())];
+        }
+        self.customers.push(self.factory.make(rng, dest));
+        self.by_country[dest].push(self.customers.len() - 1);
+        self.customers.len() - 1
+    }
+
+    fn number(&mut self, rng: &mut Rng, s: usize, tpl: &StoreTpl) -> String {
+        loop {
+            let candidate = order_number(
+                rng,
+                tpl.platform,
+                tpl.amazon_prefix,
+                &mut self.shopify_next[s],
+            );
+            if self.numbers.insert(candidate.clone()) {
+                return candidate;
+            }
+        }
+    }
+
+    /// The parcel: a carrier of the store (USPS only inside the US), and its history.
+    fn shipment(
+        &mut self,
+        rng: &mut Rng,
+        carriers: &[&str],
+        customer: usize,
+        ddp: bool,
+        placed_at: DateTime<Utc>,
+    ) -> Shipment {
+        let c = &self.customers[customer];
+        let dest = &COUNTRIES[c.country];
+        let usable: Vec<Carrier> = carriers
+            .iter()
+            .filter_map(|c| Carrier::parse(c))
+            .filter(|c| !c.domestic() || dest.code == "US")
+            .collect();
+        let cw: Vec<u32> = (0..usable.len())
+            .map(|i| [6, 3, 2, 1].get(i).copied().unwrap_or(1))
+            .collect();
+        let carrier = usable
+            .get(weighted(rng, &cw))
+            .copied()
+            .unwrap_or(Carrier::YunExpress);
+        let tracking = loop {
+            let t = carrier.tracking_number(rng);
+            if self.trackings.insert(t.clone()) {
+                break t;
+            }
+        };
+        let (warehouse, origin) = carrier.warehouse(rng);
+        let (lo, hi) = carrier.transit_days();
+        let transit_days = rng.i64(lo..=hi);
+        let promised_by = whole_seconds(placed_at + Duration::days(hi + 3));
+        let want = wanted_outcome(rng, self.now - placed_at, transit_days);
+        let route = Route {
+            carrier,
+            origin,
+            dest,
+            city: c.city,
+            ddp,
+            placed_at,
+            transit_days,
+        };
+        let (outcome, events) = history(rng, &route, want, self.now);
+        Shipment {
+            carrier,
+            tracking,
+            warehouse,
+            promised_by,
+            outcome,
+            events,
+        }
+    }
+}
+
+/// How the parcel's story should end given its age: young parcels travel (a few go silent),
+/// older ones are mostly delivered, some in an exception.
+fn wanted_outcome(rng: &mut Rng, age: Duration, transit_days: i64) -> Outcome {
+    if age < Duration::days(transit_days + 2) {
+        return if age > Duration::days(16) && chance(rng, 0.15) {
+            Outcome::Stalled
+        } else {
+            Outcome::InTransit
+        };
+    }
+    const ENDINGS: [Outcome; 6] = [
+        Outcome::Delivered,
+        Outcome::CustomsHold,
+        Outcome::FailedAttempt,
+        Outcome::Returned,
+        Outcome::Stalled,
+        Outcome::Pickup,
+    ];
+    ENDINGS[weighted(rng, &[78, 6, 4, 3, 5, 4])]
 }
 
 fn order_number(rng: &mut Rng, platform: Platform, prefixes: &[&str], next: &mut u32) -> String {
@@ -199,79 +298,6 @@ fn items(rng: &mut Rng, skus: &[Sku]) -> Vec<Item> {
             }
         })
         .collect()
-}
-
-#[allow(clippy::too_many_arguments)]
-fn shipment(
-    rng: &mut Rng,
-    stores: &[Store],
-    s: usize,
-    customer: &Customer,
-    ddp: bool,
-    placed_at: DateTime<Utc>,
-    now: DateTime<Utc>,
-    trackings: &mut HashSet<String>,
-) -> Shipment {
-    let tpl = stores[s].tpl();
-    let dest = &COUNTRIES[customer.country];
-    let usable: Vec<Carrier> = tpl
-        .carriers
-        .iter()
-        .filter_map(|c| Carrier::parse(c))
-        .filter(|c| !c.domestic() || dest.code == "US")
-        .collect();
-    let cw: Vec<u32> = (0..usable.len())
-        .map(|i| [6, 3, 2, 1].get(i).copied().unwrap_or(1))
-        .collect();
-    let carrier = usable
-        .get(weighted(rng, &cw))
-        .copied()
-        .unwrap_or(Carrier::YunExpress);
-    let tracking = loop {
-        let t = carrier.tracking_number(rng);
-        if trackings.insert(t.clone()) {
-            break t;
-        }
-    };
-    let (warehouse, origin) = carrier.warehouse(rng);
-    let (lo, hi) = carrier.transit_days();
-    let transit_days = rng.i64(lo..=hi);
-    let promised_by = whole_seconds(placed_at + Duration::days(hi + 3));
-    let age = now - placed_at;
-    let want = if age < Duration::days(transit_days + 2) {
-        if age > Duration::days(16) && chance(rng, 0.15) {
-            Outcome::Stalled
-        } else {
-            Outcome::InTransit
-        }
-    } else {
-        [
-            Outcome::Delivered,
-            Outcome::CustomsHold,
-            Outcome::FailedAttempt,
-            Outcome::Returned,
-            Outcome::Stalled,
-            Outcome::Pickup,
-        ][weighted(rng, &[78, 6, 4, 3, 5, 4])]
-    };
-    let route = Route {
-        carrier,
-        origin,
-        dest,
-        city: customer.city,
-        ddp,
-        placed_at,
-        transit_days,
-    };
-    let (outcome, events) = history(rng, &route, want, now);
-    Shipment {
-        carrier,
-        tracking,
-        warehouse,
-        promised_by,
-        outcome,
-        events,
-    }
 }
 
 /// The order record of the import contract.

@@ -30,21 +30,45 @@ pub(crate) struct Step {
     gap: f64,
 }
 
-fn step(
-    tag: &'static str,
-    subtag: &'static str,
-    msg: impl Into<String>,
-    loc: &str,
-    gap: f64,
-) -> Step {
-    Step {
-        tag,
-        subtag,
-        message: msg.into(),
-        location: loc.to_string(),
-        gap,
-    }
+/// Where a checkpoint happens.
+#[derive(Clone, Copy)]
+enum At {
+    Origin,
+    Hub,
+    Gateway,
+    Dest,
+    /// Same place as the checkpoint before.
+    Prev,
 }
+
+/// A checkpoint template: tag, subtag, message, place, relative gap, percent of parcels that
+/// show it (0: only parcels handed over to a national post). `{carrier}`, `{last_mile}` and
+/// `{flight}` are filled per parcel.
+type Row = (&'static str, &'static str, &'static str, At, f64, u8);
+
+#[rustfmt::skip]
+const DOMESTIC: &[Row] = &[
+    ("InfoReceived", "InfoReceived_001", "Shipping label created, USPS awaiting item", At::Origin, 0.0, 100),
+    ("InTransit", "InTransit_002", "USPS in possession of item", At::Origin, 0.6, 100),
+    ("InTransit", "InTransit_007", "Departed USPS regional facility", At::Origin, 0.4, 100),
+    ("InTransit", "InTransit_001", "In transit to next facility", At::Prev, 1.0, 100),
+    ("InTransit", "InTransit_003", "Arrived at post office", At::Dest, 1.0, 100),
+];
+
+#[rustfmt::skip]
+const CROSS_BORDER: &[Row] = &[
+    ("InfoReceived", "InfoReceived_001", "Shipment information received", At::Origin, 0.0, 100),
+    ("InTransit", "InTransit_002", "Parcel accepted at {carrier} facility", At::Origin, 0.7, 100),
+    ("InTransit", "InTransit_007", "Departed from sorting center", At::Origin, 0.4, 100),
+    ("InTransit", "InTransit_003", "Arrived at export hub", At::Hub, 0.8, 60),
+    ("InTransit", "InTransit_001", "Export customs cleared", At::Hub, 0.4, 50),
+    ("InTransit", "InTransit_001", "{flight}", At::Hub, 1.2, 100),
+    ("InTransit", "InTransit_004", "Arrived at destination country", At::Gateway, 2.5, 100),
+    ("InTransit", "InTransit_006", "Import customs clearance started", At::Gateway, 0.4, 100),
+    ("InTransit", "InTransit_005", "Customs clearance completed", At::Gateway, 1.2, 100),
+    ("InTransit", "InTransit_001", "Handed over to last-mile carrier {last_mile}", At::Gateway, 0.8, 0),
+    ("InTransit", "InTransit_003", "Arrived at local delivery facility", At::Dest, 1.5, 100),
+];
 
 impl Route<'_> {
     /// "Columbus, US".
@@ -54,87 +78,12 @@ impl Route<'_> {
 
     /// The checkpoints up to the local delivery facility.
     pub(crate) fn steps(&self, rng: &mut Rng) -> Vec<Step> {
-        let dest = self.destination();
-        let o = self.origin;
-        let mut s = Vec::with_capacity(12);
-        if self.carrier.domestic() {
-            s.push(step(
-                "InfoReceived",
-                "InfoReceived_001",
-                "Shipping label created, USPS awaiting item",
-                o,
-                0.0,
-            ));
-            s.push(step(
-                "InTransit",
-                "InTransit_002",
-                "USPS in possession of item",
-                o,
-                0.6,
-            ));
-            s.push(step(
-                "InTransit",
-                "InTransit_007",
-                "Departed USPS regional facility",
-                o,
-                0.4,
-            ));
-            s.push(step(
-                "InTransit",
-                "InTransit_001",
-                "In transit to next facility",
-                "",
-                1.0,
-            ));
-            s.push(step(
-                "InTransit",
-                "InTransit_003",
-                "Arrived at post office",
-                &dest,
-                1.0,
-            ));
-            return s;
-        }
-        let gateway = format!(
-            "{}, {}",
-            self.dest.cities.first().copied().unwrap_or(self.city),
-            self.dest.code
-        );
-        let accepted = format!("Parcel accepted at {} facility", self.carrier.display());
-        s.push(step(
-            "InfoReceived",
-            "InfoReceived_001",
-            "Shipment information received",
-            o,
-            0.0,
-        ));
-        s.push(step("InTransit", "InTransit_002", accepted, o, 0.7));
-        s.push(step(
-            "InTransit",
-            "InTransit_007",
-            "Departed from sorting center",
-            o,
-            0.4,
-        ));
+        let rows = if self.carrier.domestic() {
+            DOMESTIC
+        } else {
+            CROSS_BORDER
+        };
         let hub = pick(rng, &["Hong Kong, HK", "Shenzhen, CN", "Guangzhou, CN"]);
-        if chance(rng, 0.6) {
-            s.push(step(
-                "InTransit",
-                "InTransit_003",
-                "Arrived at export hub",
-                hub,
-                0.8,
-            ));
-        }
-        if chance(rng, 0.5) {
-            s.push(step(
-                "InTransit",
-                "InTransit_001",
-                "Export customs cleared",
-                hub,
-                0.4,
-            ));
-        }
         let flight = pick(
             rng,
             &[
@@ -143,40 +92,38 @@ impl Route<'_> {
                 "Departed from origin airport",
             ],
         );
-        s.push(step("InTransit", "InTransit_001", flight, hub, 1.2));
-        s.push(step(
-            "InTransit",
-            "InTransit_004",
-            "Arrived at destination country",
-            &gateway,
-            2.5,
-        ));
-        s.push(step(
-            "InTransit",
-            "InTransit_006",
-            "Import customs clearance started",
-            &gateway,
-            0.4,
-        ));
-        s.push(step(
-            "InTransit",
-            "InTransit_005",
-            "Customs clearance completed",
-            &gateway,
-            1.2,
-        ));
-        if !self.carrier.door_to_door() {
-            let msg = format!("Handed over to last-mile carrier {}", self.dest.last_mile);
-            s.push(step("InTransit", "InTransit_001", msg, &gateway, 0.8));
+        let gateway_city = self.dest.cities.first().copied().unwrap_or(self.city);
+        let gateway = format!("{gateway_city}, {}", self.dest.code);
+        let mut out = Vec::with_capacity(rows.len());
+        for &(tag, subtag, msg, at, gap, percent) in rows {
+            let shown = match percent {
+                0 => !self.carrier.door_to_door(),
+                100 => true,
+                p => chance(rng, f64::from(p) / 100.0),
+            };
+            if !shown {
+                continue;
+            }
+            let location = match at {
+                At::Origin => self.origin.to_string(),
+                At::Hub => hub.to_string(),
+                At::Gateway => gateway.clone(),
+                At::Dest => self.destination(),
+                At::Prev => String::new(),
+            };
+            let message = msg
+                .replace("{carrier}", self.carrier.display())
+                .replace("{last_mile}", self.dest.last_mile)
+                .replace("{flight}", flight);
+            out.push(Step {
+                tag,
+                subtag,
+                message,
+                location,
+                gap,
+            });
         }
-        s.push(step(
-            "InTransit",
-            "InTransit_003",
-            "Arrived at local delivery facility",
-            &dest,
-            1.5,
-        ));
-        s
+        out
     }
 }
 

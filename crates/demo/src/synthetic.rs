@@ -4,15 +4,16 @@ use chrono::{DateTime, Duration, Utc};
 use fastrand::Rng;
 use serde_json::Value;
 
-use crate::catalog::{BRAND, BRAND_HELP_HANDLE, Platform, STORE_TEMPLATES};
+use crate::catalog::{BRAND, BRAND_HELP_HANDLE, Kind, Platform, STORE_TEMPLATES};
 use crate::channels::{Ch, Envelope, author, message, photos};
 use crate::customers::CustomerFactory;
 use crate::names::COUNTRIES;
 use crate::phrases::{Cat, Crisis, Ctx, compose};
+use crate::plan::lang_for;
 use crate::products::PRODUCTS;
+use crate::scene::spoken_title;
 use crate::tracking::Carrier;
-use crate::traffic::{lang_for, spoken_title};
-use crate::util::{chance, digits, mix, pick, weighted};
+use crate::util::{chance, digits, mix, pick, retail_price, weighted, whole_seconds};
 
 /// Relative weights of destination countries (index-aligned with `COUNTRIES`), English-heavy.
 const COUNTRY_WEIGHTS: &[(&str, u32)] = &[
@@ -38,6 +39,15 @@ const COUNTRY_WEIGHTS: &[(&str, u32)] = &[
     ("SA", 2),
     ("AE", 1),
     ("TW", 1),
+];
+
+/// Carriers whose tracking numbers appear in benchmark texts.
+const CARRIERS: &[Carrier] = &[
+    Carrier::YunExpress,
+    Carrier::Cainiao,
+    Carrier::ChinaPost,
+    Carrier::FourPx,
+    Carrier::Dhl,
 ];
 
 /// Relative weights of categories in benchmark traffic.
@@ -85,44 +95,34 @@ impl Synthetic {
         let country = weighted(rng, &self.weights);
         let c = self.factory.make(rng, country);
         let lang = lang_for(rng, &c);
-        let ci = weighted(rng, &CAT_WEIGHTS);
-        let cat = Cat::ALL.get(ci).copied().unwrap_or(Cat::Delay);
+        let cat = Cat::ALL
+            .get(weighted(rng, &CAT_WEIGHTS))
+            .copied()
+            .unwrap_or(Cat::Delay);
         let product = &PRODUCTS[rng.usize(..PRODUCTS.len())];
-        let crisis = if chance(rng, 0.01) {
-            Some(match product.kind {
-                crate::catalog::Kind::Battery => Crisis::Battery,
-                crate::catalog::Kind::Mains => Crisis::Smoke,
-                _ => Crisis::Legal,
-            })
-        } else {
-            None
-        };
+        let crisis = chance(rng, 0.01).then_some(match product.kind {
+            Kind::Battery => Crisis::Battery,
+            Kind::Mains => Crisis::Smoke,
+            _ => Crisis::Legal,
+        });
         let tpl = &STORE_TEMPLATES[rng.usize(..STORE_TEMPLATES.len())];
-        let loud = matches!(cat, Cat::Abuse | Cat::Service);
-        let options = Ch::options(tpl.platform, c.handle.is_some(), loud);
+        let options = Ch::options(
+            tpl.platform,
+            c.handle.is_some(),
+            matches!(cat, Cat::Abuse | Cat::Service),
+        );
         let w: Vec<u32> = options.iter().map(|o| o.1).collect();
         let ch = options.get(weighted(rng, &w)).map_or(Ch::Email, |o| o.0);
         let order = order_shaped(rng, tpl.platform);
-        let carrier = pick(
-            rng,
-            &[
-                Carrier::YunExpress,
-                Carrier::Cainiao,
-                Carrier::ChinaPost,
-                Carrier::FourPx,
-                Carrier::Dhl,
-            ],
-        );
+        let carrier = pick(rng, CARRIERS);
         let tracking = carrier.tracking_number(rng);
         let item = spoken_title(product.title);
-        let cur = tpl.currency;
-        let amount = crate::util::retail_price(product.usd_cents, cur);
         let ctx = Ctx {
             order: chance(rng, 0.5).then_some(order.as_str()),
             tracking: chance(rng, 0.4).then_some(tracking.as_str()),
             days: rng.i64(2..35),
-            amount,
-            currency: cur.code,
+            amount: retail_price(product.usd_cents, tpl.currency),
+            currency: tpl.currency.code,
             item: &item,
             kind: product.kind,
             carrier: carrier.display(),
@@ -139,19 +139,21 @@ impl Synthetic {
         } else {
             Value::Array(Vec::new())
         };
-        let sent_at = self.start
-            + Duration::milliseconds(self.step_ms * i as i64 + rng.i64(0..self.step_ms.max(1)));
-        let sent_at = crate::util::whole_seconds(sent_at);
+        let jitter = rng.i64(0..self.step_ms.max(1));
+        let sent_at =
+            whole_seconds(self.start + Duration::milliseconds(self.step_ms * i as i64 + jitter));
         let store = if ch == Ch::Twitter && chance(rng, 0.5) {
             None
         } else {
             Some(tpl.key)
         };
+        let author = author(ch, &c, tpl.platform);
+        let id = format!("bench-{}-{i}", self.seed);
         message(Envelope {
             ch,
-            id: format!("bench-{}-{i}", self.seed),
+            id,
             store,
-            author: author(ch, &c, tpl.platform),
+            author,
             text,
             sent_at,
             in_reply_to: None,

@@ -190,10 +190,19 @@ fn parse_author(o: &Obj<'_>) -> Result<Author, FieldError> {
     })
 }
 
-/// Lowercases a social handle and gives it one leading `@`; `None` when it has characters a
-/// handle cannot have.
+/// Lowercases a social handle and gives it one leading `@`; a phone number (the handle on
+/// WhatsApp) becomes `+digits`. `None` when it has characters a handle cannot have.
 pub fn normalize_handle(handle: &str) -> Option<String> {
-    let bare = handle.trim().trim_start_matches('@');
+    let trimmed = handle.trim();
+    if let Some(number) = trimmed.strip_prefix('+') {
+        let digits: String = number
+            .chars()
+            .filter(|c| !matches!(c, ' ' | '-' | '(' | ')'))
+            .collect();
+        let ok = (6..=15).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit());
+        return ok.then(|| format!("+{digits}"));
+    }
+    let bare = trimmed.trim_start_matches('@');
     if bare.is_empty()
         || !bare
             .chars()
@@ -294,6 +303,18 @@ mod tests {
         v["text"] = json!("");
         v["subject"] = json!("Where is my order?");
         assert_eq!(Inbound::parse(&v).unwrap().text, "Where is my order?");
+    }
+
+    #[test]
+    fn handles_are_normalised_and_phone_numbers_kept_as_numbers() {
+        assert_eq!(normalize_handle("@Jane_Doe").as_deref(), Some("@jane_doe"));
+        assert_eq!(normalize_handle("jane.doe").as_deref(), Some("@jane.doe"));
+        assert_eq!(
+            normalize_handle("+48 582-965-315").as_deref(),
+            Some("+48582965315")
+        );
+        assert_eq!(normalize_handle("+48abc"), None);
+        assert_eq!(normalize_handle("jane doe"), None);
     }
 
     #[test]

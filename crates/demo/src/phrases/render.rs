@@ -250,7 +250,11 @@ impl<'c, 'a> Writer<'c, 'a> {
         };
         if let Some(list) = list {
             let closer = pick(rng, list);
-            if !parts.iter().any(|x| x == closer) {
+            let bare = |x: &str| {
+                x.trim_end_matches(['.', '!', '?', '。', '！'])
+                    .to_lowercase()
+            };
+            if !parts.iter().any(|x| bare(x) == bare(closer)) {
                 parts.push(closer.to_string());
             }
         }

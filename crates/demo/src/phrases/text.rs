@@ -161,48 +161,8 @@ pub(crate) fn decimals(code: &str) -> u32 {
 
 /// An amount as a buyer writing in `lang` would put it: `$34.99`, `34,99 €`, `3,980円`.
 pub(crate) fn amount(lang: Lang, minor: i64, code: &str) -> String {
-    let dec = decimals(code);
-    let (units, cents) = if dec == 0 {
-        (minor, 0)
-    } else {
-        (minor / 100, minor % 100)
-    };
-    let (thousands, point) = match lang {
-        Lang::En | Lang::Zh | Lang::Ja | Lang::Ko | Lang::Ar => (",", "."),
-        Lang::Fr | Lang::Pl | Lang::Ru => (" ", ","),
-        _ => (".", ","),
-    };
-    let mut int = String::new();
-    let digits = units.abs().to_string();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 && digits.len() > 4 {
-            int.push_str(thousands);
-        }
-        int.push(ch);
-    }
-    let n = if dec == 0 {
-        int
-    } else {
-        format!("{int}{point}{cents:02}")
-    };
-    let sym = match code {
-        "USD" => "$",
-        "EUR" => "€",
-        "GBP" => "£",
-        "JPY" => "¥",
-        "BRL" => "R$",
-        "CAD" => "CA$",
-        "AUD" => "A$",
-        "MXN" => "MX$",
-        "KRW" => "₩",
-        "TWD" => "NT$",
-        "PLN" => "zł",
-        "TRY" => "TL",
-        "RUB" => "₽",
-        "SAR" => "SAR",
-        "AED" => "AED",
-        other => other,
-    };
+    let n = number(lang, minor, decimals(code));
+    let sym = symbol(code);
     match (lang, code) {
         (Lang::Ja, "JPY") => format!("{n}円"),
         (Lang::Ko, "KRW") => format!("{n}원"),
@@ -218,6 +178,53 @@ pub(crate) fn amount(lang: Lang, minor: i64, code: &str) -> String {
             format!("{sym}{n}")
         }
         _ => format!("{n} {sym}"),
+    }
+}
+
+/// The digits of an amount with the locale's separators: `1,234.56`, `1.234,56`, `1 234,56`.
+fn number(lang: Lang, minor: i64, decimals: u32) -> String {
+    let (units, cents) = if decimals == 0 {
+        (minor, 0)
+    } else {
+        (minor / 100, minor % 100)
+    };
+    let (thousands, point) = match lang {
+        Lang::En | Lang::Zh | Lang::Ja | Lang::Ko | Lang::Ar => (",", "."),
+        Lang::Fr | Lang::Pl | Lang::Ru => (" ", ","),
+        _ => (".", ","),
+    };
+    let digits = units.abs().to_string();
+    let mut int = String::with_capacity(digits.len() + 2);
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 && digits.len() > 4 {
+            int.push_str(thousands);
+        }
+        int.push(ch);
+    }
+    if decimals == 0 {
+        int
+    } else {
+        format!("{int}{point}{cents:02}")
+    }
+}
+
+/// The sign buyers write for a currency.
+fn symbol(code: &str) -> &str {
+    match code {
+        "USD" => "$",
+        "EUR" => "€",
+        "GBP" => "£",
+        "JPY" => "¥",
+        "BRL" => "R$",
+        "CAD" => "CA$",
+        "AUD" => "A$",
+        "MXN" => "MX$",
+        "KRW" => "₩",
+        "TWD" => "NT$",
+        "PLN" => "zł",
+        "TRY" => "TL",
+        "RUB" => "₽",
+        other => other,
     }
 }
 

@@ -62,19 +62,23 @@ fn push_unique(list: &mut Vec<String>, value: String) {
     }
 }
 
+/// How [`ascii_string`] cases its output.
+#[derive(Clone, Copy)]
+enum Case {
+    Keep,
+    Upper,
+    Lower,
+}
+
 /// Builds a `String` from ASCII bytes (every scanner only calls it on ASCII ranges).
-fn ascii_string(bytes: &[u8], upper: bool, lower: bool) -> String {
+fn ascii_string(bytes: &[u8], case: Case) -> String {
     bytes
         .iter()
         .filter(|b| b.is_ascii())
-        .map(|&b| {
-            if upper {
-                b.to_ascii_uppercase() as char
-            } else if lower {
-                b.to_ascii_lowercase() as char
-            } else {
-                b as char
-            }
+        .map(|&b| match case {
+            Case::Keep => b as char,
+            Case::Upper => b.to_ascii_uppercase() as char,
+            Case::Lower => b.to_ascii_lowercase() as char,
         })
         .collect()
 }
@@ -153,7 +157,7 @@ impl<'a> Scanner<'a> {
             {
                 continue;
             }
-            let email = ascii_string(&b[ls..de], false, true);
+            let email = ascii_string(&b[ls..de], Case::Lower);
             push_unique(&mut self.out.emails, email);
             self.take(ls, de);
             i = de;
@@ -210,24 +214,33 @@ impl<'a> Scanner<'a> {
         if !self.not_taken(s, e) {
             return e;
         }
+        let token = &self.b[s..e];
+        let has_digit = token.iter().any(u8::is_ascii_digit);
+        // Every format has digits; only a spaced S10 (`RR 123 456 785 DE`) opens without.
+        let spaced_s10 = token.len() == 2
+            && token.iter().all(u8::is_ascii_alphabetic)
+            && self.at(e) == b' '
+            && self.at(e + 1).is_ascii_digit();
+        if !has_digit && !spaced_s10 {
+            return e;
+        }
         let in_url = !self.is_free(s, e);
         if !in_url && let Some(end) = self.dashed_order(s) {
-            let order = ascii_string(&self.b[s..end], true, false);
+            let order = ascii_string(&self.b[s..end], Case::Upper);
             push_unique(&mut self.out.order_numbers, order);
             self.take(s, end);
             return end;
         }
-        if let Some((end, number)) = tracking::specific_at(self.b, s, e) {
-            if self.not_taken(s, end) {
-                push_unique(&mut self.out.tracking_numbers, number);
-                self.take(s, end);
-                return end;
-            }
+        if let Some((end, number)) = tracking::specific_at(self.b, s, e)
+            && self.not_taken(s, end)
+        {
+            push_unique(&mut self.out.tracking_numbers, number);
+            self.take(s, end);
+            return end;
         }
         if in_url {
             return e;
         }
-        let token = &self.b[s..e];
         let digits = token.iter().filter(|c| c.is_ascii_digit()).count();
         if digits == token.len() {
             return self.digit_run(s, e);
@@ -239,7 +252,7 @@ impl<'a> Scanner<'a> {
         {
             push_unique(
                 &mut self.out.tracking_numbers,
-                ascii_string(token, true, false),
+                ascii_string(token, Case::Upper),
             );
             self.take(s, e);
         }
@@ -252,45 +265,55 @@ impl<'a> Scanner<'a> {
         if self.before(s) == b'#' && n <= 9 {
             return e; // a Shopify order name, read by `shopify_orders`
         }
-        if self.before(s) == b'@' || n < 3 {
-            return e; // an @handle made of digits, or too short to be anything
+        if self.before(s) == b'@' {
+            return e; // an @handle made of digits
         }
-        // Cues only decide runs of 5 to 22 digits (and spaced groups, which start short).
-        let cue = if (5..=22).contains(&n) || (3..=5).contains(&n) {
-            cues::nearest(self.b, s)
-        } else {
-            None
-        };
+        // The cue word before the run, looked up at most once and only when it decides.
+        let mut cue: Option<Option<Cue>> = None;
+        let mut cue_of = |b: &[u8]| *cue.get_or_insert_with(|| cues::nearest(b, s));
         // Spaced groups (`9400 1000 0000 0000 0000 00`, `1234 5678 9012` after "FedEx").
         if let Some((end, digits)) = tracking::spaced_digits(self.b, s, e) {
             let usps = tracking::is_usps(&digits);
-            if usps || (cue == Some(Cue::Tracking) && (10..=22).contains(&digits.len())) {
-                if self.not_taken(s, end) {
-                    push_unique(&mut self.out.tracking_numbers, digits);
-                    self.take(s, end);
-                    return end;
-                }
+            let cued = (10..=22).contains(&digits.len()) && cue_of(self.b) == Some(Cue::Tracking);
+            if (usps || cued) && self.not_taken(s, end) {
+                push_unique(&mut self.out.tracking_numbers, digits);
+                self.take(s, end);
+                return end;
             }
         }
+        if n < 5 {
+            return e;
+        }
         let digits = &self.b[s..e];
-        let tracking_cue = cue == Some(Cue::Tracking);
-        let as_tracking =
-            tracking::is_usps_bytes(digits) || (tracking_cue && (10..=22).contains(&n));
+        let as_tracking = tracking::is_usps_bytes(digits)
+            || ((10..=22).contains(&n) && cue_of(self.b) == Some(Cue::Tracking));
         let as_order = !as_tracking
             && ((n == 16 && self.at(e) != b'-' && self.before(s) != b'-')
-                || (cue == Some(Cue::Order) && (5..=20).contains(&n)));
+                || (n <= 20 && cue_of(self.b) == Some(Cue::Order)));
         if as_tracking {
             push_unique(
                 &mut self.out.tracking_numbers,
-                ascii_string(digits, false, false),
+                ascii_string(digits, Case::Keep),
             );
             self.take(s, e);
         } else if as_order {
+            // A store's order number may be dash-joined groups (`3632693-6196346`).
+            let mut end = e;
+            while self.at(end) == b'-' && self.at(end + 1).is_ascii_digit() && end - s < 40 {
+                end += 1;
+                while self.at(end).is_ascii_digit() {
+                    end += 1;
+                }
+            }
+            if is_alnum(self.at(end)) {
+                end = e;
+            }
             push_unique(
                 &mut self.out.order_numbers,
-                ascii_string(digits, false, false),
+                ascii_string(&self.b[s..end], Case::Keep),
             );
-            self.take(s, e);
+            self.take(s, end);
+            return end;
         }
         e
     }
@@ -303,6 +326,9 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let first_letter = self.at(s) == b'D' || self.at(s) == b'd';
+        if !(self.at(s).is_ascii_digit() || first_letter) || !self.at(s + 1).is_ascii_digit() {
+            return None;
+        }
         for groups in [&[3usize, 7, 7][..], &[2, 5, 5][..]] {
             let mut j = s;
             let mut ok = true;
@@ -362,7 +388,7 @@ impl<'a> Scanner<'a> {
             }
             push_unique(
                 &mut self.out.order_numbers,
-                ascii_string(&b[h..e], false, false),
+                ascii_string(&b[h..e], Case::Keep),
             );
             self.take(h, e);
             i = e;
@@ -380,7 +406,13 @@ impl<'a> Scanner<'a> {
                 || (matches!(c, b'+' | b'(') && self.at(i + 1).is_ascii_digit())
                 || (c == b'(' && self.at(i + 1) == b'+' && self.at(i + 2).is_ascii_digit());
             let before = self.before(i);
-            if !opens || is_alnum(before) || matches!(before, b'.' | b',') || self.marks[i] != FREE
+            // `PP-006-234-348-863`: the digits of an identifier, not a phone.
+            let in_identifier = before == b'-' && i >= 2 && is_alnum(self.b[i - 2]);
+            if !opens
+                || is_alnum(before)
+                || matches!(before, b'.' | b',')
+                || in_identifier
+                || self.marks[i] != FREE
             {
                 i += 1;
                 continue;
@@ -399,7 +431,7 @@ impl<'a> Scanner<'a> {
         let b = self.b;
         let mut j = start;
         let mut plus = false;
-        let mut digits = String::new();
+        let mut digits = Digits::default();
         let mut groups: [usize; 8] = [0; 8];
         let mut n_groups = 0usize;
         let mut seps: u8 = 0; // bit set: 1 space, 2 dash, 4 dot, 8 slash, 16 paren
@@ -419,9 +451,9 @@ impl<'a> Scanner<'a> {
             }
             let g0 = j;
             while j < b.len() && b[j].is_ascii_digit() && self.marks[j] == FREE {
-                digits.push(b[j] as char);
+                digits.push(b[j]);
                 j += 1;
-                if digits.len() > 15 {
+                if digits.len > 15 {
                     while j < b.len() && (b[j].is_ascii_digit() || b[j] == b' ') {
                         j += 1;
                     }
@@ -464,8 +496,9 @@ impl<'a> Scanner<'a> {
             return (end, None);
         }
         let groups = &groups[..n_groups.min(groups.len())];
+        let digits = digits.as_bytes();
         let valid = (8..=15).contains(&digits.len())
-            && !looks_like_date(&digits, groups, seps)
+            && !looks_like_date(digits, groups, seps)
             && !(seps == 4 && groups.iter().skip(1).all(|&g| g == 3))
             && groups.iter().filter(|&&g| g == 1).count() * 2 <= n_groups
             && n_groups <= 8
@@ -473,26 +506,55 @@ impl<'a> Scanner<'a> {
                 || n_groups > 1
                 || digits.len() >= 10
                 || cues::nearest(b, start) == Some(Cue::Phone));
-        let phone = valid.then(|| if plus { format!("+{digits}") } else { digits });
+        let phone = valid.then(|| {
+            let mut phone = String::with_capacity(digits.len() + 1);
+            if plus {
+                phone.push('+');
+            }
+            phone.push_str(&ascii_string(digits, Case::Keep));
+            phone
+        });
         (end, phone)
+    }
+}
+
+/// The digits of a phone candidate (at most 16 are ever kept).
+#[derive(Default)]
+struct Digits {
+    buf: [u8; 16],
+    len: usize,
+}
+
+impl Digits {
+    fn push(&mut self, d: u8) {
+        if let Some(slot) = self.buf.get_mut(self.len) {
+            *slot = d;
+        }
+        self.len += 1;
+    }
+
+    fn as_bytes(&self) -> &[u8] {
+        &self.buf[..self.len.min(self.buf.len())]
     }
 }
 
 /// Whether a digit sequence with these groups reads as a date or a span of years
 /// (`2026-11-20`, `20/11/2026`, `20.11.2026`, `2019-2020`).
-fn looks_like_date(digits: &str, groups: &[usize], seps: u8) -> bool {
+fn looks_like_date(digits: &[u8], groups: &[usize], seps: u8) -> bool {
     if seps & 16 != 0 || seps & 1 != 0 && seps != 1 {
         return false;
     }
     let year_at = |from: usize| {
         digits
             .get(from..from + 2)
-            .is_some_and(|p| p == "19" || p == "20")
+            .is_some_and(|p| p == b"19" || p == b"20")
     };
     match groups {
         [4, 2, 2] | [4, 2, 2, ..] => year_at(0),
         [a, b, 4] if *a <= 2 && *b <= 2 => year_at(a + b),
         [4, 4] => year_at(0) && year_at(4),
+        // The shape of a US social security or an item code, not a phone.
+        [3, 2, 4] => seps == 2,
         _ => false,
     }
 }
@@ -537,6 +599,13 @@ mod tests {
     fn amazon_digital_orders_and_order_words_lead_store_numbers() {
         let e = extract_entities("Digital order D01-1234567-1234567 and my order no. 100234");
         assert_eq!(e.order_numbers, vec!["D01-1234567-1234567", "100234"]);
+    }
+
+    #[test]
+    fn store_order_numbers_after_an_order_word_keep_their_dashes() {
+        let e = extract_entities("@Walmart Order# 3632693-6196346. Still nothing");
+        assert_eq!(e.order_numbers, vec!["3632693-6196346"]);
+        assert!(e.phones.is_empty());
     }
 
     #[test]
@@ -681,6 +750,8 @@ mod tests {
             ("20 euros de plus", "20", "EUR"),
             ("100美元", "100", "USD"),
             ("CA$45", "45", "CAD"),
+            ("a £3k watch", "3000", "GBP"),
+            ("$1.5K budget", "1500", "USD"),
             ("500 руб", "500", "RUB"),
         ];
         for (text, value, currency) in cases {
@@ -740,6 +811,8 @@ mod tests {
     #[test]
     fn dates_quantities_and_found_numbers_are_not_phones() {
         for text in [
+            "PayPal case ID is PP-006-234-348-863",
+            "I'm trying to find DPCI 030-02-8711",
             "ordered on 2026-11-20, due 20/11/2026 or 20.11.2026",
             "between 2019-2020",
             "12345678 units",

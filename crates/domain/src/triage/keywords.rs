@@ -47,6 +47,7 @@ enum Tag {
     Question,
 }
 
+/// Triages one message with the keyword engine (see the module documentation).
 pub(super) fn triage(input: &TriageInput<'_>, config: &TriageConfig) -> Triage {
     let entities = entities_of(input);
     let text = head(input.text);
@@ -175,6 +176,8 @@ struct Signals {
 const TOPIC_NEGATIVE: f32 = -1.5;
 /// Lexicon sentiment at or above which a message that mentions a topic is praise.
 const TOPIC_POSITIVE: f32 = 2.0;
+/// What a safety hazard adds to `product.defective`.
+const HAZARD_DEFECT_WEIGHT: f32 = 3.0;
 /// What a topic under strong sentiment adds to its category (or to praise).
 const TOPIC_WEIGHT: f32 = 2.5;
 
@@ -187,6 +190,9 @@ impl Signals {
         // Hits arrive sorted by start, longest first: a category hit inside the span of an
         // earlier, longer one is the same evidence read twice.
         let mut cover = (0usize, 0usize);
+        // What each category already took from the current span: the same words matched
+        // twice for one category (`cancel` and `cancel*`) count once, at the higher weight.
+        let mut taken = [0u8; Category::ALL.len()];
         for hit in &a.hits {
             match hit.tag {
                 Tag::Cat(category, weight) | Tag::CatN(category, weight) => {
@@ -199,10 +205,17 @@ impl Signals {
                     if matches!(hit.tag, Tag::CatN(..)) && hit.negated {
                         continue;
                     }
-                    if hit.end > cover.1 {
+                    if span != cover {
+                        taken = [0; Category::ALL.len()];
+                    }
+                    if hit.end > cover.1 || span == cover {
                         cover = span;
                     }
-                    s.scores[category as usize] += f32::from(weight);
+                    let before = taken[category as usize];
+                    if weight > before {
+                        s.scores[category as usize] += f32::from(weight - before);
+                        taken[category as usize] = weight;
+                    }
                 }
                 Tag::Sent(v) => {
                     let mut v = f32::from(v);
@@ -218,7 +231,12 @@ impl Signals {
                 Tag::Topic(category) => s.topics[category as usize] = true,
                 // "no injuries" is no hazard; legal and media words are threats however
                 // phrased ("no" is also Portuguese "in the": "entrar no Procon").
-                Tag::Safety => s.safety |= !hit.negated,
+                // A hazard is also evidence of a defect ("the battery swelled").
+                Tag::Safety if !hit.negated => {
+                    s.safety = true;
+                    s.scores[Category::ProductDefective as usize] += HAZARD_DEFECT_WEIGHT;
+                }
+                Tag::Safety => {}
                 Tag::Legal => s.legal = true,
                 Tag::Media => s.media = true,
                 Tag::Question => s.question = true,
@@ -589,6 +607,13 @@ mod tests {
         let t = run("对这次购物不满意");
         assert_ne!(t.category, Category::Praise);
         assert!(t.sentiment < 0.0);
+    }
+
+    #[test]
+    fn one_word_matched_twice_for_a_category_counts_once() {
+        // `cancel` (exact) and `cancel*` (stem) both match; the newsletter still wins.
+        assert_eq!(category("cancel the newsletter"), Category::Other);
+        assert_eq!(category("please cancel"), Category::OrderChangeCancel);
     }
 
     #[test]

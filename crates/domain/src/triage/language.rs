@@ -2,6 +2,11 @@
 //! Latin text a vote of frequent function words, common shopping words and distinctive
 //! letters, over the text without @handles, #hashtags, URLs, e-mails and digits.
 
+use super::fasthash::KeyHasher;
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+use std::sync::OnceLock;
+
 /// Latin-script languages scored by votes, in tie-break order.
 const LATIN: [&str; 9] = ["en", "es", "de", "fr", "pt", "it", "nl", "pl", "tr"];
 const EN: usize = 0;
@@ -93,7 +98,11 @@ impl Detector {
     fn char(&mut self, c: char) {
         match script(c) {
             Script::Latin => {
-                self.word.extend(c.to_lowercase());
+                if c.is_ascii() {
+                    self.word.push(c.to_ascii_lowercase());
+                } else {
+                    self.word.extend(c.to_lowercase());
+                }
                 return;
             }
             Script::Kana => self.counts.kana += 1,
@@ -115,10 +124,14 @@ impl Detector {
         if self.word.is_empty() {
             return;
         }
-        for c in self.word.chars() {
-            if c != '\'' {
-                self.counts.latin += 1;
-                letter_votes(c, &mut self.votes);
+        if self.word.is_ascii() {
+            self.counts.latin += self.word.bytes().filter(|&b| b != b'\'').count();
+        } else {
+            for c in self.word.chars() {
+                if c != '\'' {
+                    self.counts.latin += 1;
+                    letter_votes(c, &mut self.votes);
+                }
             }
         }
         score_word(&self.word, &mut self.votes);
@@ -336,168 +349,821 @@ fn add_votes(votes: &[(usize, u8)], v: &mut [f32; LATIN.len()]) -> bool {
 
 /// Function words and common shopping words, with (language, weight) votes. Weight 3 is
 /// a word that (almost) only that language writes, 1 a word several languages share.
-fn word_votes(w: &str) -> &'static [(usize, u8)] {
-    match w {
-        // Shared by several languages.
-        "a" => &[(ES, 1), (PT, 1), (IT, 1), (FR, 1)],
-        "de" => &[(ES, 1), (FR, 1), (PT, 1), (NL, 1)],
-        "en" => &[(ES, 1), (FR, 1), (NL, 1)],
-        "la" => &[(ES, 1), (FR, 1), (IT, 1)],
-        "le" => &[(FR, 2), (IT, 1), (ES, 1)],
-        "que" => &[(ES, 1), (FR, 1), (PT, 1)],
-        "no" => &[(ES, 2), (IT, 1), (PT, 1), (EN, 1)],
-        "me" => &[(ES, 1), (FR, 1), (PT, 1), (IT, 1), (EN, 1)],
-        "in" => &[(EN, 1), (DE, 1), (IT, 1), (NL, 1)],
-        "is" => &[(EN, 2), (NL, 1)],
-        "was" => &[(EN, 1), (DE, 1), (NL, 1)],
-        "die" => &[(DE, 3), (NL, 1)],
-        "un" => &[(ES, 1), (FR, 1), (IT, 1)],
-        "una" => &[(ES, 1), (IT, 1)],
-        "il" => &[(IT, 2), (FR, 1)],
-        "e" => &[(IT, 2), (PT, 2)],
-        "o" => &[(PT, 2), (IT, 1)],
-        "non" => &[(IT, 2), (FR, 1)],
-        "mi" => &[(ES, 2), (IT, 1), (TR, 1)],
-        "ma" => &[(FR, 1), (IT, 1), (PL, 1)],
-        "da" => &[(IT, 1), (PT, 1), (TR, 1)],
-        "do" => &[(EN, 1), (PT, 2), (PL, 1)],
-        "i" => &[(EN, 2), (PL, 1), (IT, 1)],
-        "to" => &[(EN, 2), (PL, 1)],
-        "na" => &[(PT, 2), (PL, 1)],
-        "nie" => &[(PL, 2), (DE, 1)],
-        "am" => &[(EN, 1), (DE, 1)],
-        "er" => &[(NL, 1), (DE, 1)],
-        "wie" => &[(DE, 2), (NL, 1)],
-        "es" => &[(ES, 2), (DE, 2)],
-        "he" => &[(EN, 1), (ES, 1)],
-        "ha" => &[(ES, 1), (IT, 1)],
-        "bien" => &[(ES, 1), (FR, 1)],
-        "está" => &[(ES, 2), (PT, 2)],
-        "con" => &[(ES, 2), (IT, 2)],
-        "se" => &[(ES, 1), (PT, 1), (IT, 1)],
-        "si" => &[(ES, 1), (FR, 1), (IT, 1)],
-        "so" => &[(EN, 1), (DE, 1)],
-        "an" => &[(EN, 1), (DE, 1)],
-        "on" => &[(EN, 2), (FR, 1)],
-        "ne" => &[(FR, 2), (TR, 1)],
-        "je" => &[(FR, 3), (NL, 1)],
-        "al" => &[(ES, 2), (NL, 1)],
-        "te" => &[(NL, 2), (ES, 1)],
-        "para" => &[(ES, 2), (PT, 2), (TR, 1)],
-        "pedido" => &[(ES, 2), (PT, 2)],
-        "paket" => &[(DE, 2), (TR, 2)],
-        "nada" => &[(ES, 2), (PT, 2)],
-        "nunca" => &[(ES, 2), (PT, 2)],
-        "quando" => &[(PT, 2), (IT, 2)],
-        "como" => &[(ES, 2), (PT, 2)],
-        "mas" => &[(PT, 2), (ES, 1)],
-        "semanas" => &[(ES, 2), (PT, 2)],
-        "reembolso" => &[(ES, 2), (PT, 2)],
-        "cancelar" => &[(ES, 2), (PT, 2)],
-        "compra" => &[(ES, 2), (PT, 2)],
-        "mai" => &[(IT, 2), (FR, 1)],
-        "dos" => &[(ES, 1), (PT, 1)],
-        "super" => &[(DE, 1), (EN, 1), (NL, 1)],
-        "son" => &[(ES, 1), (FR, 1)],
-        "das" => &[(DE, 2), (PT, 1)],
-        // English.
-        "the" | "and" | "my" | "you" | "your" | "of" | "for" | "this" | "that" | "have" | "has"
-        | "not" | "with" | "where" | "when" | "what" | "why" | "how" | "order" | "orders"
-        | "package" | "parcel" | "received" | "refund" | "please" | "still" | "yet" | "been"
-        | "can" | "cancel" | "thanks" | "thank" | "hi" | "hello" | "item" | "items" | "would"
-        | "will" | "get" | "got" | "did" | "from" | "they" | "we" | "are" | "be" | "just"
-        | "at" | "any" | "all" | "but" | "or" | "if" | "there" | "their" | "here" | "about"
-        | "back" | "money" | "help" | "customer" | "delivery" | "delivered" | "arrived"
-        | "shipping" | "never" | "waiting" | "days" | "weeks" | "wrong" | "broken" | "want"
-        | "need" | "which" | "who" | "had" | "could" | "should" | "very" | "really" | "good"
-        | "great" | "bad" | "time" | "today" | "now" | "one" | "after" | "again" | "also"
-        | "only" | "out" | "up" | "some" | "our" | "its" | "does" | "she" | "him" | "her"
-        | "them" | "than" | "then" | "these" | "those" | "because" | "know" | "like" | "new"
-        | "same" | "it" | "don't" | "didn't" | "doesn't" | "isn't" | "can't" | "won't"
-        | "haven't" | "hasn't" | "i'm" | "it's" | "i've" | "you're" | "service" | "support"
-        | "account" | "phone" | "number" | "sent" | "email" | "into" | "over" | "by" | "way"
-        | "let" | "us" | "were" | "more" | "other" | "ordered" | "tracking" | "shipped"
-        | "well" | "even" | "since" | "guys" | "why's" => &[(EN, 2)],
-        // Spanish.
-        "el" | "los" | "las" | "y" | "del" | "por" | "su" | "lo" | "pero" | "muy" | "ya"
-        | "todavía" | "aún" | "paquete" | "llegado" | "llegó" | "recibido" | "dónde" | "donde"
-        | "cuándo" | "cuando" | "devolución" | "dinero" | "gracias" | "hola" | "están" | "hace"
-        | "hoy" | "días" | "también" | "tengo" | "han" | "hay" | "más" | "sin" | "porque"
-        | "quiero" | "favor" | "envío" | "roto" | "esta" | "mis" | "ni" | "nos" | "llega"
-        | "recibí" | "puedo" | "usted" | "ustedes" | "fue" | "era" | "estoy" | "tiene" | "mal"
-        | "nadie" | "producto" | "llegan" | "pueden" | "ayudar" | "compré" | "unos" | "tres"
-        | "pagué" | "buena" | "bueno" | "calidad" | "precio" | "relación" | "relacion" | "todo"
-        | "este" | "esto" | "ese" | "eso" | "tan" | "bastante" | "poco" | "funciona"
-        | "después" | "despues" | "mismo" | "tuve" | "aunque" | "vendedor" | "caja" | "tambien"
-        | "perfecto" | "recomiendo" | "llego" | "mucho" | "estaba" | "sido" | "hemos"
-        | "fueron" | "cuenta" => &[(ES, 2)],
-        // German.
-        "ist" | "und" | "der" | "ich" | "nicht" | "mein" | "meine" | "meinen" | "ein" | "eine"
-        | "einen" | "mit" | "von" | "zu" | "auf" | "für" | "wo" | "wann" | "noch" | "kein"
-        | "keine" | "habe" | "hat" | "wurde" | "bitte" | "danke" | "bestellung" | "lieferung"
-        | "geld" | "zurück" | "erhalten" | "angekommen" | "immer" | "schon" | "aber" | "oder"
-        | "sie" | "dem" | "den" | "sich" | "auch" | "sehr" | "nur" | "nach" | "bei" | "hallo"
-        | "wir" | "uns" | "ihr" | "ihre" | "sind" | "war" | "gut" | "leider" | "artikel"
-        | "ware" | "rückerstattung" | "erstattung" | "tage" | "wochen" | "seit" | "bis"
-        | "kann" | "würde" | "dass" | "dieses" | "diese" | "dieser" | "produkt" | "zoll"
-        | "alles" | "hatte" | "sofort" | "kaputt" | "funktioniert" | "gekauft" | "einfach"
-        | "zum" | "vom" | "im" | "gibt" | "wird" | "sein" | "man" | "mehr" | "dann" | "wenn"
-        | "als" | "jetzt" | "gar" | "wieder" | "ganz" | "sollte" | "passt" | "qualität"
-        | "preis" | "unsere" | "kinder" | "lieben" | "bestens" | "einwandfrei" | "gefallen" => {
-            &[(DE, 2)]
+const WORDS: &[(&[&str], Votes)] = &[
+    // Shared by several languages.
+    (&["a"], &[(ES, 1), (PT, 1), (IT, 1), (FR, 1)]),
+    (&["de"], &[(ES, 1), (FR, 1), (PT, 1), (NL, 1)]),
+    (&["en"], &[(ES, 1), (FR, 1), (NL, 1)]),
+    (&["la"], &[(ES, 1), (FR, 1), (IT, 1)]),
+    (&["le"], &[(FR, 2), (IT, 1), (ES, 1)]),
+    (&["que"], &[(ES, 1), (FR, 1), (PT, 1)]),
+    (&["no"], &[(ES, 2), (IT, 1), (PT, 1), (EN, 1)]),
+    (&["me"], &[(ES, 1), (FR, 1), (PT, 1), (IT, 1), (EN, 1)]),
+    (&["in"], &[(EN, 1), (DE, 1), (IT, 1), (NL, 1)]),
+    (&["is"], &[(EN, 2), (NL, 1)]),
+    (&["was"], &[(EN, 1), (DE, 1), (NL, 1)]),
+    (&["die"], &[(DE, 3), (NL, 1)]),
+    (&["un"], &[(ES, 1), (FR, 1), (IT, 1)]),
+    (&["una"], &[(ES, 1), (IT, 1)]),
+    (&["il"], &[(IT, 2), (FR, 1)]),
+    (&["e"], &[(IT, 2), (PT, 2)]),
+    (&["o"], &[(PT, 2), (IT, 1)]),
+    (&["non"], &[(IT, 2), (FR, 1)]),
+    (&["mi"], &[(ES, 2), (IT, 1), (TR, 1)]),
+    (&["ma"], &[(FR, 1), (IT, 1), (PL, 1)]),
+    (&["da"], &[(IT, 1), (PT, 1), (TR, 1)]),
+    (&["do"], &[(EN, 1), (PT, 2), (PL, 1)]),
+    (&["i"], &[(EN, 2), (PL, 1), (IT, 1)]),
+    (&["to"], &[(EN, 2), (PL, 1)]),
+    (&["na"], &[(PT, 2), (PL, 1)]),
+    (&["nie"], &[(PL, 2), (DE, 1)]),
+    (&["am"], &[(EN, 1), (DE, 1)]),
+    (&["er"], &[(NL, 1), (DE, 1)]),
+    (&["wie"], &[(DE, 2), (NL, 1)]),
+    (&["es"], &[(ES, 2), (DE, 2)]),
+    (&["he"], &[(EN, 1), (ES, 1)]),
+    (&["ha"], &[(ES, 1), (IT, 1)]),
+    (&["bien"], &[(ES, 1), (FR, 1)]),
+    (&["está"], &[(ES, 2), (PT, 2)]),
+    (&["con"], &[(ES, 2), (IT, 2)]),
+    (&["se"], &[(ES, 1), (PT, 1), (IT, 1)]),
+    (&["si"], &[(ES, 1), (FR, 1), (IT, 1)]),
+    (&["so"], &[(EN, 1), (DE, 1)]),
+    (&["an"], &[(EN, 1), (DE, 1)]),
+    (&["on"], &[(EN, 2), (FR, 1)]),
+    (&["ne"], &[(FR, 2), (TR, 1)]),
+    (&["je"], &[(FR, 3), (NL, 1)]),
+    (&["al"], &[(ES, 2), (NL, 1)]),
+    (&["te"], &[(NL, 2), (ES, 1)]),
+    (&["para"], &[(ES, 2), (PT, 2), (TR, 1)]),
+    (&["pedido"], &[(ES, 2), (PT, 2)]),
+    (&["paket"], &[(DE, 2), (TR, 2)]),
+    (&["nada"], &[(ES, 2), (PT, 2)]),
+    (&["nunca"], &[(ES, 2), (PT, 2)]),
+    (&["quando"], &[(PT, 2), (IT, 2)]),
+    (&["como"], &[(ES, 2), (PT, 2)]),
+    (&["mas"], &[(PT, 2), (ES, 1)]),
+    (&["semanas"], &[(ES, 2), (PT, 2)]),
+    (&["reembolso"], &[(ES, 2), (PT, 2)]),
+    (&["cancelar"], &[(ES, 2), (PT, 2)]),
+    (&["compra"], &[(ES, 2), (PT, 2)]),
+    (&["mai"], &[(IT, 2), (FR, 1)]),
+    (&["mais"], &[(FR, 2), (PT, 2)]),
+    (&["dos"], &[(ES, 1), (PT, 1)]),
+    (&["super"], &[(DE, 1), (EN, 1), (NL, 1)]),
+    (&["son"], &[(ES, 1), (FR, 1)]),
+    (&["das"], &[(DE, 2), (PT, 1)]),
+    // English.
+    (
+        &[
+            "the",
+            "and",
+            "my",
+            "you",
+            "your",
+            "of",
+            "for",
+            "this",
+            "that",
+            "have",
+            "has",
+            "not",
+            "with",
+            "where",
+            "when",
+            "what",
+            "why",
+            "how",
+            "order",
+            "orders",
+            "package",
+            "parcel",
+            "received",
+            "refund",
+            "please",
+            "still",
+            "yet",
+            "been",
+            "can",
+            "cancel",
+            "thanks",
+            "thank",
+            "hi",
+            "hello",
+            "item",
+            "items",
+            "would",
+            "will",
+            "get",
+            "got",
+            "did",
+            "from",
+            "they",
+            "we",
+            "are",
+            "be",
+            "just",
+            "at",
+            "any",
+            "all",
+            "but",
+            "or",
+            "if",
+            "there",
+            "their",
+            "here",
+            "about",
+            "back",
+            "money",
+            "help",
+            "customer",
+            "delivery",
+            "delivered",
+            "arrived",
+            "shipping",
+            "never",
+            "waiting",
+            "days",
+            "weeks",
+            "wrong",
+            "broken",
+            "want",
+            "need",
+            "which",
+            "who",
+            "had",
+            "could",
+            "should",
+            "very",
+            "really",
+            "good",
+            "great",
+            "bad",
+            "time",
+            "today",
+            "now",
+            "one",
+            "after",
+            "again",
+            "also",
+            "only",
+            "out",
+            "up",
+            "some",
+            "our",
+            "its",
+            "does",
+            "she",
+            "him",
+            "her",
+            "them",
+            "than",
+            "then",
+            "these",
+            "those",
+            "because",
+            "know",
+            "like",
+            "new",
+            "same",
+            "it",
+            "don't",
+            "didn't",
+            "doesn't",
+            "isn't",
+            "can't",
+            "won't",
+            "haven't",
+            "hasn't",
+            "i'm",
+            "it's",
+            "i've",
+            "you're",
+            "service",
+            "support",
+            "account",
+            "phone",
+            "number",
+            "sent",
+            "email",
+            "into",
+            "over",
+            "by",
+            "way",
+            "let",
+            "us",
+            "were",
+            "more",
+            "other",
+            "ordered",
+            "tracking",
+            "shipped",
+            "well",
+            "even",
+            "since",
+            "guys",
+            "why's",
+        ],
+        &[(EN, 2)],
+    ),
+    // Spanish.
+    (
+        &[
+            "el",
+            "los",
+            "las",
+            "y",
+            "del",
+            "por",
+            "su",
+            "lo",
+            "pero",
+            "muy",
+            "ya",
+            "todavía",
+            "aún",
+            "paquete",
+            "llegado",
+            "llegó",
+            "recibido",
+            "dónde",
+            "donde",
+            "cuándo",
+            "cuando",
+            "devolución",
+            "dinero",
+            "gracias",
+            "hola",
+            "están",
+            "hace",
+            "hoy",
+            "días",
+            "también",
+            "tengo",
+            "han",
+            "hay",
+            "más",
+            "sin",
+            "porque",
+            "quiero",
+            "favor",
+            "envío",
+            "roto",
+            "esta",
+            "mis",
+            "ni",
+            "nos",
+            "llega",
+            "recibí",
+            "puedo",
+            "usted",
+            "ustedes",
+            "fue",
+            "era",
+            "estoy",
+            "tiene",
+            "mal",
+            "nadie",
+            "producto",
+            "llegan",
+            "pueden",
+            "ayudar",
+            "compré",
+            "unos",
+            "tres",
+            "pagué",
+            "buena",
+            "bueno",
+            "calidad",
+            "precio",
+            "relación",
+            "relacion",
+            "todo",
+            "este",
+            "esto",
+            "ese",
+            "eso",
+            "tan",
+            "bastante",
+            "poco",
+            "funciona",
+            "después",
+            "despues",
+            "mismo",
+            "tuve",
+            "aunque",
+            "vendedor",
+            "caja",
+            "tambien",
+            "perfecto",
+            "recomiendo",
+            "llego",
+            "mucho",
+            "estaba",
+            "sido",
+            "hemos",
+            "fueron",
+            "cuenta",
+        ],
+        &[(ES, 2)],
+    ),
+    // German.
+    (
+        &[
+            "ist",
+            "und",
+            "der",
+            "ich",
+            "nicht",
+            "mein",
+            "meine",
+            "meinen",
+            "ein",
+            "eine",
+            "einen",
+            "mit",
+            "von",
+            "zu",
+            "auf",
+            "für",
+            "wo",
+            "wann",
+            "noch",
+            "kein",
+            "keine",
+            "habe",
+            "hat",
+            "wurde",
+            "bitte",
+            "danke",
+            "bestellung",
+            "lieferung",
+            "geld",
+            "zurück",
+            "erhalten",
+            "angekommen",
+            "immer",
+            "schon",
+            "aber",
+            "oder",
+            "sie",
+            "dem",
+            "den",
+            "sich",
+            "auch",
+            "sehr",
+            "nur",
+            "nach",
+            "bei",
+            "hallo",
+            "wir",
+            "uns",
+            "ihr",
+            "ihre",
+            "sind",
+            "war",
+            "gut",
+            "leider",
+            "artikel",
+            "ware",
+            "rückerstattung",
+            "erstattung",
+            "tage",
+            "wochen",
+            "seit",
+            "bis",
+            "kann",
+            "würde",
+            "dass",
+            "dieses",
+            "diese",
+            "dieser",
+            "produkt",
+            "zoll",
+            "alles",
+            "hatte",
+            "sofort",
+            "kaputt",
+            "funktioniert",
+            "gekauft",
+            "einfach",
+            "zum",
+            "vom",
+            "im",
+            "gibt",
+            "wird",
+            "sein",
+            "man",
+            "mehr",
+            "dann",
+            "wenn",
+            "als",
+            "jetzt",
+            "gar",
+            "wieder",
+            "ganz",
+            "sollte",
+            "passt",
+            "qualität",
+            "preis",
+            "unsere",
+            "kinder",
+            "lieben",
+            "bestens",
+            "einwandfrei",
+            "gefallen",
+        ],
+        &[(DE, 2)],
+    ),
+    // French.
+    (
+        &[
+            "les",
+            "des",
+            "du",
+            "une",
+            "et",
+            "est",
+            "pas",
+            "mon",
+            "mes",
+            "pour",
+            "avec",
+            "dans",
+            "sur",
+            "qui",
+            "elle",
+            "nous",
+            "vous",
+            "ce",
+            "cette",
+            "ai",
+            "au",
+            "aux",
+            "reçu",
+            "colis",
+            "commande",
+            "remboursement",
+            "où",
+            "toujours",
+            "encore",
+            "merci",
+            "bonjour",
+            "ou",
+            "très",
+            "jours",
+            "livraison",
+            "livré",
+            "rien",
+            "jamais",
+            "suis",
+            "été",
+            "fait",
+            "argent",
+            "produit",
+            "annuler",
+            "c'est",
+            "j'ai",
+            "n'ai",
+            "n'est",
+            "ça",
+            "avoir",
+            "être",
+            "sont",
+            "peux",
+            "votre",
+            "vos",
+            "moi",
+            "plus",
+            "article",
+            "semaines",
+            "depuis",
+            "leur",
+            "bloqué",
+            "douane",
+            "faire",
+            "qualité",
+            "prix",
+            "bon",
+            "bonne",
+            "tout",
+            "comme",
+            "fonctionne",
+            "après",
+            "trop",
+            "petit",
+            "cher",
+            "ils",
+            "était",
+            "sans",
+            "aucun",
+            "aucune",
+            "ont",
+        ],
+        &[(FR, 2)],
+    ),
+    // Portuguese.
+    (
+        &[
+            "os",
+            "as",
+            "em",
+            "um",
+            "uma",
+            "meu",
+            "minha",
+            "meus",
+            "não",
+            "é",
+            "com",
+            "encomenda",
+            "chegou",
+            "recebi",
+            "cadê",
+            "onde",
+            "ainda",
+            "obrigado",
+            "obrigada",
+            "olá",
+            "dinheiro",
+            "muito",
+            "já",
+            "foi",
+            "estou",
+            "tenho",
+            "você",
+            "vocês",
+            "entrega",
+            "isso",
+            "pra",
+            "pelo",
+            "pela",
+            "ele",
+            "ela",
+            "nem",
+            "até",
+            "seu",
+            "sua",
+            "recebido",
+            "devolução",
+            "estorno",
+            "agora",
+            "ninguém",
+            "dias",
+            "produto",
+            "quero",
+            "volta",
+            "quebrado",
+            "tem",
+            "nao",
+            "voce",
+            "hoje",
+            "hj",
+            "vc",
+            "fazer",
+            "terceira",
+            "obg",
+            "qual",
+            "essa",
+            "esse",
+            "também",
+        ],
+        &[(PT, 2)],
+    ),
+    // Italian.
+    (
+        &[
+            "gli",
+            "di",
+            "della",
+            "dello",
+            "degli",
+            "è",
+            "che",
+            "mio",
+            "mia",
+            "miei",
+            "sono",
+            "ho",
+            "ordine",
+            "pacco",
+            "arrivato",
+            "ricevuto",
+            "dove",
+            "dov'è",
+            "dov",
+            "ancora",
+            "grazie",
+            "ciao",
+            "rimborso",
+            "soldi",
+            "prodotto",
+            "giorni",
+            "settimane",
+            "niente",
+            "molto",
+            "già",
+            "spedizione",
+            "consegna",
+            "annullare",
+            "perché",
+            "nel",
+            "nella",
+            "alla",
+            "questo",
+            "questa",
+            "sul",
+            "anche",
+            "ci",
+            "vorrei",
+            "buongiorno",
+            "com'è",
+            "l'ordine",
+            "un'altra",
+            "hanno",
+            "danneggiato",
+        ],
+        &[(IT, 2)],
+    ),
+    // Polish.
+    (
+        &[
+            "w",
+            "z",
+            "jest",
+            "się",
+            "że",
+            "moja",
+            "mój",
+            "moje",
+            "moją",
+            "gdzie",
+            "kiedy",
+            "paczka",
+            "paczki",
+            "paczkę",
+            "zamówienie",
+            "zwrot",
+            "pieniądze",
+            "dziękuję",
+            "dzień",
+            "dobry",
+            "jeszcze",
+            "już",
+            "nic",
+            "nigdy",
+            "bardzo",
+            "ale",
+            "czy",
+            "jak",
+            "przesyłka",
+            "dostawa",
+            "otrzymałem",
+            "otrzymałam",
+            "doszła",
+            "dotarła",
+            "mam",
+            "proszę",
+            "zwrotu",
+            "tak",
+            "co",
+            "ten",
+            "ta",
+            "jestem",
+            "był",
+            "była",
+            "dni",
+            "uszkodzona",
+            "pieniędzy",
+        ],
+        &[(PL, 2)],
+    ),
+    // Dutch.
+    (
+        &[
+            "het",
+            "een",
+            "niet",
+            "mijn",
+            "dat",
+            "met",
+            "voor",
+            "waar",
+            "wanneer",
+            "nog",
+            "geen",
+            "pakket",
+            "bestelling",
+            "ontvangen",
+            "blijft",
+            "bezorgd",
+            "terug",
+            "dank",
+            "bedankt",
+            "alstublieft",
+            "graag",
+            "maar",
+            "heb",
+            "heeft",
+            "wel",
+            "ook",
+            "zijn",
+            "dagen",
+            "weken",
+            "nooit",
+            "niks",
+            "retour",
+            "terugbetaling",
+            "annuleren",
+            "jullie",
+            "u",
+            "uw",
+            "wat",
+            "hoe",
+            "hij",
+            "ze",
+            "kan",
+            "wil",
+            "geleverd",
+            "wordt",
+            "zou",
+            "bij",
+            "naar",
+            "van",
+            "ik",
+            "steeds",
+        ],
+        &[(NL, 2)],
+    ),
+    // Turkish.
+    (
+        &[
+            "ve",
+            "bir",
+            "bu",
+            "nerede",
+            "siparişim",
+            "sipariş",
+            "siparis",
+            "siparisim",
+            "kargo",
+            "kargom",
+            "iade",
+            "hala",
+            "henüz",
+            "gelmedi",
+            "ulaşmadı",
+            "teşekkürler",
+            "merhaba",
+            "lütfen",
+            "değil",
+            "çok",
+            "ama",
+            "için",
+            "ile",
+            "var",
+            "yok",
+            "mı",
+            "ben",
+            "benim",
+            "gün",
+            "hafta",
+            "ürün",
+            "iptal",
+            "teslim",
+            "edilmedi",
+            "neden",
+            "zaman",
+            "hiç",
+            "daha",
+            "ürünü",
+            "istiyorum",
+            "param",
+        ],
+        &[(TR, 2)],
+    ),
+];
+
+/// A word's votes: (language index, weight).
+type Votes = &'static [(usize, u8)];
+
+/// The votes of one lowercased word (empty when the word is not in [`WORDS`]).
+fn word_votes(w: &str) -> Votes {
+    static INDEX: OnceLock<HashMap<&'static str, Votes, BuildHasherDefault<KeyHasher>>> =
+        OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        let mut map = HashMap::default();
+        for &(words, votes) in WORDS {
+            for &word in words {
+                map.insert(word, votes);
+            }
         }
-        // French.
-        "les" | "des" | "du" | "une" | "et" | "est" | "pas" | "mon" | "mes" | "pour" | "avec"
-        | "dans" | "sur" | "qui" | "elle" | "nous" | "vous" | "ce" | "cette" | "ai" | "au"
-        | "aux" | "reçu" | "colis" | "commande" | "remboursement" | "où" | "toujours"
-        | "encore" | "merci" | "bonjour" | "mais" | "ou" | "très" | "jours" | "livraison"
-        | "livré" | "rien" | "jamais" | "suis" | "été" | "fait" | "argent" | "produit"
-        | "annuler" | "c'est" | "j'ai" | "n'ai" | "n'est" | "ça" | "avoir" | "être" | "sont"
-        | "peux" | "votre" | "vos" | "moi" | "plus" | "article" | "semaines" | "depuis"
-        | "leur" | "bloqué" | "douane" | "faire" | "qualité" | "prix" | "bon" | "bonne"
-        | "tout" | "comme" | "fonctionne" | "après" | "trop" | "petit" | "cher" | "ils"
-        | "était" | "sans" | "aucun" | "aucune" | "ont" => &[(FR, 2)],
-        // Portuguese.
-        "os" | "as" | "em" | "um" | "uma" | "meu" | "minha" | "meus" | "não" | "é" | "com"
-        | "encomenda" | "chegou" | "recebi" | "cadê" | "onde" | "ainda" | "obrigado"
-        | "obrigada" | "olá" | "dinheiro" | "muito" | "já" | "foi" | "estou" | "tenho" | "você"
-        | "vocês" | "entrega" | "isso" | "pra" | "pelo" | "pela" | "ele" | "ela" | "nem"
-        | "até" | "seu" | "sua" | "recebido" | "devolução" | "estorno" | "agora" | "ninguém"
-        | "dias" | "produto" | "quero" | "volta" | "quebrado" | "tem" | "nao" | "voce" | "hoje"
-        | "hj" | "vc" | "mais" | "fazer" | "terceira" | "obg" | "qual" | "essa" | "esse"
-        | "também" => &[(PT, 2)],
-        // Italian.
-        "gli" | "di" | "della" | "dello" | "degli" | "è" | "che" | "mio" | "mia" | "miei"
-        | "sono" | "ho" | "ordine" | "pacco" | "arrivato" | "ricevuto" | "dove" | "dov'è"
-        | "dov" | "ancora" | "grazie" | "ciao" | "rimborso" | "soldi" | "prodotto" | "giorni"
-        | "settimane" | "niente" | "molto" | "già" | "spedizione" | "consegna" | "annullare"
-        | "perché" | "nel" | "nella" | "alla" | "questo" | "questa" | "sul" | "anche" | "ci"
-        | "vorrei" | "buongiorno" | "com'è" | "l'ordine" | "un'altra" | "hanno" | "danneggiato" => {
-            &[(IT, 2)]
-        }
-        // Polish.
-        "w" | "z" | "jest" | "się" | "że" | "moja" | "mój" | "moje" | "moją" | "gdzie"
-        | "kiedy" | "paczka" | "paczki" | "paczkę" | "zamówienie" | "zwrot" | "pieniądze"
-        | "dziękuję" | "dzień" | "dobry" | "jeszcze" | "już" | "nic" | "nigdy" | "bardzo"
-        | "ale" | "czy" | "jak" | "przesyłka" | "dostawa" | "otrzymałem" | "otrzymałam"
-        | "doszła" | "dotarła" | "mam" | "proszę" | "zwrotu" | "tak" | "co" | "ten" | "ta"
-        | "jestem" | "był" | "była" | "dni" | "uszkodzona" | "pieniędzy" => &[(PL, 2)],
-        // Dutch.
-        "het" | "een" | "niet" | "mijn" | "dat" | "met" | "voor" | "waar" | "wanneer" | "nog"
-        | "geen" | "pakket" | "bestelling" | "ontvangen" | "blijft" | "bezorgd" | "terug"
-        | "dank" | "bedankt" | "alstublieft" | "graag" | "maar" | "heb" | "heeft" | "wel"
-        | "ook" | "zijn" | "dagen" | "weken" | "nooit" | "niks" | "retour" | "terugbetaling"
-        | "annuleren" | "jullie" | "u" | "uw" | "wat" | "hoe" | "hij" | "ze" | "kan" | "wil"
-        | "geleverd" | "wordt" | "zou" | "bij" | "naar" | "van" | "ik" | "steeds" => &[(NL, 2)],
-        // Turkish.
-        "ve" | "bir" | "bu" | "nerede" | "siparişim" | "sipariş" | "siparis" | "siparisim"
-        | "kargo" | "kargom" | "iade" | "hala" | "henüz" | "gelmedi" | "ulaşmadı"
-        | "teşekkürler" | "merhaba" | "lütfen" | "değil" | "çok" | "ama" | "için" | "ile"
-        | "var" | "yok" | "mı" | "ben" | "benim" | "gün" | "hafta" | "ürün" | "iptal"
-        | "teslim" | "edilmedi" | "neden" | "zaman" | "hiç" | "daha" | "ürünü" | "istiyorum"
-        | "param" => &[(TR, 2)],
-        _ => &[],
+        map
+    });
+    if w.len() > 24 {
+        return &[];
     }
+    index.get(w).copied().unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -576,6 +1242,33 @@ mod tests {
     }
 
     #[test]
+    fn function_words_alone_decide_plain_ascii_sentences() {
+        let cases: &[(&str, &str)] = &[
+            (
+                "Ich habe das Paket nicht bekommen und warte seit einer Woche",
+                "de",
+            ),
+            (
+                "Non ho ancora ricevuto il pacco, potete aiutarmi per favore",
+                "it",
+            ),
+            ("Je voudrais annuler ma commande pour cette semaine", "fr"),
+            ("Eu quero cancelar o pedido, nao recebi nada", "pt"),
+            (
+                "Ik wil mijn bestelling annuleren want het duurt te lang",
+                "nl",
+            ),
+            ("Quiero cancelar el pedido porque no llega", "es"),
+            ("Nie dostałem paczki, co mam zrobić", "pl"),
+            ("Siparis iptal etmek istiyorum, kargo gelmedi", "tr"),
+            ("I would like to cancel the order please", "en"),
+        ];
+        for (text, lang) in cases {
+            assert_eq!(detect_language(text), *lang, "{text}");
+        }
+    }
+
+    #[test]
     fn handles_hashtags_urls_emails_and_digits_are_ignored() {
         assert_eq!(
             detect_language(
@@ -607,6 +1300,17 @@ mod tests {
     fn turkish_dotted_capital_and_ascii_turkish() {
         assert_eq!(detect_language("İADE İSTİYORUM"), "tr");
         assert_eq!(detect_language("siparisim nerede"), "tr");
+    }
+
+    #[test]
+    fn no_word_is_listed_twice() {
+        let mut seen = std::collections::HashSet::new();
+        for &(words, _) in WORDS {
+            for w in words {
+                assert!(seen.insert(*w), "{w} is listed twice");
+                assert_eq!(w.to_lowercase(), *w, "{w} must be lowercase");
+            }
+        }
     }
 
     #[test]

@@ -135,11 +135,26 @@ pub(super) fn scan(s: &mut Scanner<'_>) {
             i = end;
             continue;
         }
-        let prefix = marker_before(b, i);
+        if s.before(i) == b'@' {
+            i = end; // an @handle
+            continue;
+        }
+        let prefix = may_be_marker(b.get(i.wrapping_sub(1 + space_before(b, i))).copied())
+            .then(|| marker_before(b, i))
+            .flatten();
         let suffix = if s.before(i).is_ascii_alphanumeric() && prefix.is_none() {
             None
         } else {
-            marker_after(b, end)
+            may_be_marker(b.get(end + space_at(b, end)).copied())
+                .then(|| marker_after(b, end))
+                .flatten()
+        };
+        // `$5k`, `£3K`: thousands.
+        let (value, end) = match b.get(end) {
+            Some(b'k' | b'K') if prefix.is_some() && !s.at(end + 1).is_ascii_alphanumeric() => {
+                (thousands(&value), end + 1)
+            }
+            _ => (value, end),
         };
         let code = match (prefix, suffix) {
             // `$30 CAD`: the code names which dollar.
@@ -167,6 +182,34 @@ pub(super) fn scan(s: &mut Scanner<'_>) {
         }
         i = end;
     }
+}
+
+/// A decimal value times a thousand (`"1.5"` → `"1500"`, `"3"` → `"3000"`).
+fn thousands(value: &str) -> String {
+    let (int, frac) = value.split_once('.').unwrap_or((value, ""));
+    let mut out = String::with_capacity(value.len() + 3);
+    out.push_str(int);
+    let (shift, rest) = frac.split_at(frac.len().min(3));
+    out.push_str(shift);
+    for _ in shift.len()..3 {
+        out.push('0');
+    }
+    if !rest.is_empty() {
+        out.push('.');
+        out.push_str(rest);
+    }
+    let trimmed = out.trim_start_matches('0');
+    if trimmed.is_empty() || trimmed.starts_with('.') {
+        format!("0{trimmed}")
+    } else {
+        trimmed.to_string()
+    }
+}
+
+/// Whether a byte next to a number (across one space) can belong to a currency marker:
+/// `$`, a letter, or part of a non-ASCII symbol.
+fn may_be_marker(b: Option<u8>) -> bool {
+    b.is_some_and(|b| b == b'$' || b.is_ascii_alphabetic() || !b.is_ascii())
 }
 
 /// Whether `¥` should read as yen: the text has kana, `円`, `JPY` or "yen".
@@ -305,10 +348,11 @@ fn marker_before(b: &[u8], i: usize) -> Option<(&'static str, Kind)> {
             }
             return Some((code, kind));
         }
-        if p >= 3 && (p == 3 || !b[p - 4].is_ascii_alphabetic()) {
-            if let Some(code) = iso_code(&b[p - 3..p]) {
-                return Some(code);
-            }
+        if p >= 3
+            && (p == 3 || !b[p - 4].is_ascii_alphabetic())
+            && let Some(code) = iso_code(&b[p - 3..p])
+        {
+            return Some(code);
         }
         if p == i && space_before(b, i) == 0 {
             break;
@@ -331,10 +375,11 @@ fn marker_after(b: &[u8], end: usize) -> Option<(&'static str, Kind)> {
             }
             return Some((code, kind));
         }
-        if rest.len() >= 3 && !rest.get(3).is_some_and(u8::is_ascii_alphabetic) {
-            if let Some(code) = iso_code(&rest[..3]) {
-                return Some(code);
-            }
+        if rest.len() >= 3
+            && !rest.get(3).is_some_and(u8::is_ascii_alphabetic)
+            && let Some(code) = iso_code(&rest[..3])
+        {
+            return Some(code);
         }
         if space_at(b, end) == 0 {
             break;
@@ -381,6 +426,15 @@ mod tests {
         assert_eq!(num("30.").as_deref(), Some("30"));
         assert_eq!(num("12 days").as_deref(), Some("12"));
         assert_eq!(num("1.2.3"), None);
+    }
+
+    #[test]
+    fn thousands_shift_the_decimal_point() {
+        assert_eq!(thousands("3"), "3000");
+        assert_eq!(thousands("1.5"), "1500");
+        assert_eq!(thousands("2.75"), "2750");
+        assert_eq!(thousands("0.0005"), "0.5");
+        assert_eq!(thousands("1.2345"), "1234.5");
     }
 
     #[test]

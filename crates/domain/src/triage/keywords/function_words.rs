@@ -2,104 +2,194 @@
 //! intensifiers (strengthen it) and question openers (make a sentence a question). Words
 //! arrive folded: lowercase, apostrophes removed (`don't` → `dont`).
 
-/// Whether a word negates the words after it.
-pub(super) fn is_negator(w: &str) -> bool {
-    matches!(
-        w,
-        // English
-        "not" | "no" | "never" | "nothing" | "without" | "nor" | "hardly" | "cannot"
-            | "dont" | "doesnt" | "didnt" | "isnt" | "wasnt" | "arent" | "werent" | "wont"
-            | "cant" | "couldnt" | "wouldnt" | "shouldnt" | "havent" | "hasnt" | "hadnt"
-            | "aint" | "neither"
-            // Spanish, Portuguese, Italian
-            | "nunca" | "ni" | "sin" | "nada" | "não" | "nem" | "sem" | "non" | "mai" | "senza"
-            // German, Dutch
-            | "nicht" | "kein" | "keine" | "keinen" | "keinem" | "ohne" | "niet" | "geen"
-            | "nooit" | "zonder"
-            // French
-            | "pas" | "ne" | "jamais" | "sans" | "aucun" | "aucune" | "rien"
-            // Polish, Turkish
-            | "nie" | "bez" | "değil" | "yok" | "hiç"
-            // Russian, Arabic
-            | "не" | "нет" | "ни" | "без" | "لا" | "لم" | "ليس" | "لن" | "ما" | "غير"
-    ) || is_french_elided_negation(w)
+use super::super::fasthash::KeyHasher;
+use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
+use std::sync::OnceLock;
+
+type WordSet = HashSet<&'static str, BuildHasherDefault<KeyHasher>>;
+
+/// Words that negate the words after them.
+const NEGATORS: &[&str] = &[
+    // English
+    "not", "no", "never", "nothing", "without", "nor", "hardly", "cannot", "dont", "doesnt",
+    "didnt", "isnt", "wasnt", "arent", "werent", "wont", "cant", "couldnt", "wouldnt", "shouldnt",
+    "havent", "hasnt", "hadnt", "aint", "neither", // Spanish, Portuguese, Italian
+    "nunca", "ni", "sin", "nada", "não", "nem", "sem", "non", "mai", "senza",
+    // German, Dutch
+    "nicht", "kein", "keine", "keinen", "keinem", "ohne", "niet", "geen", "nooit", "zonder",
+    // French
+    "pas", "ne", "jamais", "sans", "aucun", "aucune", "rien", // Polish, Turkish
+    "nie", "bez", "değil", "yok", "hiç", // Russian, Arabic
+    "не", "нет", "ни", "без", "لا", "لم", "ليس", "لن", "ما", "غير",
+    // French `n'` elided into the verb before `pas`
+    "nai", "nest", "nont", "nétait", "nétais", "nen", "ny",
+];
+
+/// Words that strengthen the word after them.
+const INTENSIFIERS: &[&str] = &[
+    "very",
+    "so",
+    "really",
+    "extremely",
+    "super",
+    "totally",
+    "absolutely",
+    "completely",
+    "incredibly",
+    "too",
+    "seriously",
+    "fucking",
+    "freaking",
+    "damn",
+    "most",
+    "utterly",
+    "muy",
+    "tan",
+    "sehr",
+    "total",
+    "voll",
+    "très",
+    "trop",
+    "vraiment",
+    "muito",
+    "molto",
+    "davvero",
+    "bardzo",
+    "erg",
+    "heel",
+    "zeer",
+    "çok",
+    "очень",
+    "совсем",
+    "جدا",
+];
+
+/// Words that make a sentence they open a question.
+const QUESTION_OPENERS: &[&str] = &[
+    // English
+    "where",
+    "wheres",
+    "when",
+    "whens",
+    "what",
+    "whats",
+    "why",
+    "how",
+    "hows",
+    "can",
+    "could",
+    "do",
+    "does",
+    "did",
+    "is",
+    "are",
+    "will",
+    "would",
+    "should",
+    "who",
+    "which",
+    "has",
+    "have",
+    "may",
+    "any",
+    "isnt",
+    "arent",
+    "doesnt",
+    "didnt",
+    "cant",
+    "wont",
+    // Spanish, Portuguese
+    "dónde",
+    "donde",
+    "cuándo",
+    "cuando",
+    "cómo",
+    "qué",
+    "cuánto",
+    "puedo",
+    "pueden",
+    "onde",
+    "quando",
+    "como",
+    "cadê",
+    "quanto",
+    "posso",
+    "vocês",
+    // German, Dutch
+    "wo",
+    "wann",
+    "wie",
+    "warum",
+    "wieso",
+    "kann",
+    "können",
+    "gibt",
+    "ist",
+    "waar",
+    "wanneer",
+    "hoe",
+    "wat",
+    "waarom",
+    "kunnen",
+    "kan",
+    // French, Italian
+    "où",
+    "quand",
+    "comment",
+    "pourquoi",
+    "combien",
+    "est",
+    "pouvez",
+    "dove",
+    "dovè",
+    "perché",
+    "come",
+    // Polish, Turkish
+    "gdzie",
+    "kiedy",
+    "jak",
+    "czy",
+    "dlaczego",
+    "nerede",
+    "neden",
+    "nasıl",
+    "ne",
+    // Russian, Arabic
+    "где",
+    "когда",
+    "как",
+    "почему",
+    "можно",
+    "сколько",
+    "اين",
+    "متى",
+    "كيف",
+    "هل",
+    "لماذا",
+    "وين",
+];
+
+fn set(words: &'static [&'static str], cell: &'static OnceLock<WordSet>) -> &'static WordSet {
+    cell.get_or_init(|| words.iter().copied().collect())
 }
 
-/// French `n'` elision folded into the next word (`nai`, `nest`, `nont`) before `pas`.
-fn is_french_elided_negation(w: &str) -> bool {
-    matches!(
-        w,
-        "nai" | "nest" | "nont" | "nétait" | "nétais" | "nen" | "ny"
-    )
+/// Whether a word negates the words after it.
+pub(super) fn is_negator(w: &str) -> bool {
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    w.len() <= 12 && set(NEGATORS, &SET).contains(w)
 }
 
 /// Whether a word strengthens the word after it.
 pub(super) fn is_intensifier(w: &str) -> bool {
-    matches!(
-        w,
-        "very"
-            | "so"
-            | "really"
-            | "extremely"
-            | "super"
-            | "totally"
-            | "absolutely"
-            | "completely"
-            | "incredibly"
-            | "too"
-            | "seriously"
-            | "fucking"
-            | "freaking"
-            | "damn"
-            | "most"
-            | "utterly"
-            | "muy"
-            | "tan"
-            | "sehr"
-            | "total"
-            | "voll"
-            | "très"
-            | "trop"
-            | "vraiment"
-            | "muito"
-            | "molto"
-            | "davvero"
-            | "bardzo"
-            | "erg"
-            | "heel"
-            | "zeer"
-            | "çok"
-            | "очень"
-            | "совсем"
-            | "جدا"
-    )
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    w.len() <= 12 && set(INTENSIFIERS, &SET).contains(w)
 }
 
 /// Whether a word opening a sentence makes it a question.
 pub(super) fn is_question_opener(w: &str) -> bool {
-    matches!(
-        w,
-        // English
-        "where" | "wheres" | "when" | "whens" | "what" | "whats" | "why" | "how" | "hows"
-            | "can" | "could" | "do" | "does" | "did" | "is" | "are" | "will" | "would"
-            | "should" | "who" | "which" | "has" | "have" | "may" | "any" | "isnt" | "arent"
-            | "doesnt" | "didnt" | "cant" | "wont"
-            // Spanish, Portuguese
-            | "dónde" | "donde" | "cuándo" | "cuando" | "cómo" | "qué" | "cuánto" | "puedo"
-            | "pueden" | "onde" | "quando" | "como" | "cadê" | "quanto" | "posso" | "vocês"
-            // German, Dutch
-            | "wo" | "wann" | "wie" | "warum" | "wieso" | "kann" | "können" | "gibt" | "ist"
-            | "waar" | "wanneer" | "hoe" | "wat" | "waarom" | "kunnen" | "kan"
-            // French, Italian
-            | "où" | "quand" | "comment" | "pourquoi" | "combien" | "est" | "pouvez" | "dove"
-            | "dovè" | "perché" | "come"
-            // Polish, Turkish
-            | "gdzie" | "kiedy" | "jak" | "czy" | "dlaczego" | "nerede" | "neden" | "nasıl"
-            | "ne"
-            // Russian, Arabic
-            | "где" | "когда" | "как" | "почему" | "можно" | "сколько" | "اين" | "متى"
-            | "كيف" | "هل" | "لماذا" | "وين"
-    )
+    static SET: OnceLock<WordSet> = OnceLock::new();
+    w.len() <= 12 && set(QUESTION_OPENERS, &SET).contains(w)
 }
 
 #[cfg(test)]

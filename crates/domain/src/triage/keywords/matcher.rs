@@ -3,11 +3,12 @@
 //! pattern in one pass through an index built on first use (by first word, or by first
 //! character for scripts written without spaces).
 
+use super::super::fasthash::KeyHasher;
 use super::Tag;
 use super::function_words::{is_intensifier, is_negator, is_question_opener};
 use super::lexicon::TABLES;
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
 /// One pattern found in the text.
@@ -41,15 +42,12 @@ pub(super) struct Analysis {
 
 /// Finds the lexicon's patterns in `parts` (subject, body), read as one text.
 pub(super) fn analyse(parts: &[&str]) -> Analysis {
-    let mut folded = String::new();
-    let mut stats = Stats::default();
+    let mut folder = Folder::with_capacity(parts.iter().map(|p| p.len() + 1).sum());
     for part in parts {
-        if !folded.is_empty() {
-            folded.push('\n');
-        }
-        fold_into(part, &mut folded, &mut stats);
+        folder.new_part();
+        folder.feed(part);
     }
-    let words = split_words(&folded);
+    let (folded, words, stats) = folder.finish();
     let index = index();
     let mut a = Analysis {
         question: stats.question,
@@ -63,10 +61,22 @@ pub(super) fn analyse(parts: &[&str]) -> Analysis {
         if w.sentence_start && is_question_opener(text) {
             a.question = true;
         }
-        let Some(ids) = index.by_word.get(&key_of(text)) else {
-            continue;
+        let exact = index
+            .by_word
+            .get(text)
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        // Stems are at least four bytes long: shorter words cannot start with one.
+        let stems = if text.len() >= 4 {
+            index
+                .by_stem
+                .get(&key_of(text))
+                .map(Vec::as_slice)
+                .unwrap_or_default()
+        } else {
+            &[]
         };
-        for &id in ids {
+        for &id in exact.iter().chain(stems) {
             let p = &index.patterns[id as usize];
             let Kind::Words(pattern) = &p.kind else {
                 continue;
@@ -120,8 +130,9 @@ struct Stats {
     repeated_questions: bool,
 }
 
-/// Scripts written without spaces between words (matched as substrings). Hangul has
-/// spaces, but its particles attach to words, so substrings serve it better too.
+/// Scripts written without spaces between words (matched as substrings). Hangul and Arabic
+/// have spaces, but particles and articles attach to words (`والمحامي` = "and the lawyer"),
+/// so substrings serve them better too.
 fn is_spaceless(c: char) -> bool {
     matches!(c,
         '\u{3040}'..='\u{30FF}'
@@ -132,7 +143,11 @@ fn is_spaceless(c: char) -> bool {
         | '\u{FF66}'..='\u{FF9F}'
         | '\u{AC00}'..='\u{D7AF}'
         | '\u{1100}'..='\u{11FF}'
-        | '\u{3130}'..='\u{318F}')
+        | '\u{3130}'..='\u{318F}'
+        | '\u{0600}'..='\u{06FF}'
+        | '\u{0750}'..='\u{077F}'
+        | '\u{FB50}'..='\u{FDFF}'
+        | '\u{FE70}'..='\u{FEFF}')
 }
 
 /// Letters and digits of word-separated scripts (Latin, Cyrillic, Arabic, …).
@@ -156,58 +171,148 @@ fn fold(c: char) -> char {
     }
 }
 
-/// Appends the folded, lowercased `text` to `out`: whitespace runs become one space (a
-/// newline when they hold one), apostrophes inside words vanish (`didn't` → `didnt`).
-fn fold_into(text: &str, out: &mut String, st: &mut Stats) {
-    let mut pending_space: Option<char> = None;
-    let mut apostrophe = false;
-    let mut last_word = false;
-    let mut bangs = 0;
-    let mut marks = 0;
-    for c in text.chars().map(fold) {
-        bangs = if c == '!' { bangs + 1 } else { 0 };
-        marks = if c == '?' { marks + 1 } else { 0 };
-        st.exclamations |= bangs >= 2;
-        st.repeated_questions |= marks >= 2;
-        st.question |= matches!(c, '?' | '¿' | '؟');
-        if c.is_whitespace() {
-            let space = if c == '\n' || c == '\r' { '\n' } else { ' ' };
-            pending_space = Some(match pending_space {
-                Some('\n') => '\n',
-                _ => space,
-            });
-            apostrophe = false;
-            last_word = false;
-            continue;
+/// Folds texts into one lowercased string and splits it into words in the same pass:
+/// whitespace runs become one space (a newline when they hold one), apostrophes inside
+/// words vanish (`didn't` → `didnt`).
+#[derive(Default)]
+struct Folder {
+    out: String,
+    words: Vec<Word>,
+    stats: Stats,
+    pending_space: Option<char>,
+    apostrophe: bool,
+    last_word: bool,
+    bangs: usize,
+    marks: usize,
+    word_start: Option<usize>,
+    /// The next word opens a clause / a sentence.
+    clause: bool,
+    sentence: bool,
+}
+
+impl Folder {
+    fn with_capacity(bytes: usize) -> Self {
+        Folder {
+            out: String::with_capacity(bytes),
+            words: Vec::with_capacity(bytes / 5 + 1),
+            clause: true,
+            sentence: true,
+            ..Folder::default()
         }
-        if c == '\'' {
-            apostrophe = last_word;
-            if !last_word {
-                pending_space.get_or_insert(' ');
+    }
+
+    /// Starts a new part (the body after the subject) on a new line.
+    fn new_part(&mut self) {
+        self.end_word();
+        if !self.out.is_empty() {
+            self.pending_space = Some('\n');
+        }
+        self.apostrophe = false;
+        self.last_word = false;
+    }
+
+    fn feed(&mut self, text: &str) {
+        for c in text.chars() {
+            let c = if c.is_ascii() && c != '`' { c } else { fold(c) };
+            self.bangs = if c == '!' { self.bangs + 1 } else { 0 };
+            self.marks = if c == '?' { self.marks + 1 } else { 0 };
+            self.stats.exclamations |= self.bangs >= 2;
+            self.stats.repeated_questions |= self.marks >= 2;
+            self.stats.question |= matches!(c, '?' | '¿' | '؟');
+            if c.is_whitespace() {
+                self.end_word();
+                let space = if c == '\n' || c == '\r' { '\n' } else { ' ' };
+                self.pending_space = Some(match self.pending_space {
+                    Some('\n') => '\n',
+                    _ => space,
+                });
+                self.apostrophe = false;
+                self.last_word = false;
+                continue;
             }
-            last_word = false;
-            continue;
+            if c == '\'' {
+                self.apostrophe = self.last_word;
+                if !self.last_word {
+                    self.pending_space.get_or_insert(' ');
+                }
+                self.last_word = false;
+                continue;
+            }
+            if c == '\u{307}' {
+                continue; // the dot of Turkish İ, left over by lowercasing
+            }
+            let word = if c.is_ascii() {
+                c.is_ascii_alphanumeric()
+            } else {
+                is_word_char(c)
+            };
+            if self.apostrophe && !word {
+                self.pending_space.get_or_insert(' ');
+            }
+            self.apostrophe = false;
+            if let Some(space) = self.pending_space.take() {
+                self.end_word();
+                if !self.out.is_empty() {
+                    self.out.push(space);
+                    self.mark(space);
+                }
+            }
+            if word {
+                self.word_start.get_or_insert(self.out.len());
+            } else {
+                self.end_word();
+            }
+            if c.is_ascii() {
+                if c.is_ascii_uppercase() {
+                    self.stats.upper += 1;
+                } else if c.is_ascii_lowercase() {
+                    self.stats.lower += 1;
+                }
+                self.out.push(c.to_ascii_lowercase());
+            } else {
+                if c.is_uppercase() {
+                    self.stats.upper += 1;
+                } else if c.is_lowercase() {
+                    self.stats.lower += 1;
+                }
+                self.out
+                    .extend(c.to_lowercase().filter(|&l| l != '\u{307}'));
+            }
+            if !word {
+                self.mark(c);
+            }
+            self.last_word = word;
         }
-        if c == '\u{307}' {
-            continue; // the dot of Turkish İ, left over by lowercasing
+    }
+
+    fn end_word(&mut self) {
+        if let Some(start) = self.word_start.take() {
+            self.words.push(Word {
+                start,
+                end: self.out.len(),
+                clause_start: self.clause,
+                sentence_start: self.sentence,
+            });
+            self.clause = false;
+            self.sentence = false;
         }
-        let word = is_word_char(c);
-        if apostrophe && !word {
-            pending_space.get_or_insert(' ');
+    }
+
+    /// Notes what a character between words says about clauses and sentences.
+    fn mark(&mut self, c: char) {
+        if matches!(
+            c,
+            ' ' | '-' | '/' | '"' | '*' | '&' | '#' | '@' | '+' | '_' | '~'
+        ) {
+            return;
         }
-        apostrophe = false;
-        if let Some(space) = pending_space.take()
-            && !out.is_empty()
-        {
-            out.push(space);
-        }
-        if c.is_uppercase() {
-            st.upper += 1;
-        } else if c.is_lowercase() {
-            st.lower += 1;
-        }
-        out.extend(c.to_lowercase().filter(|&l| l != '\u{307}'));
-        last_word = word;
+        self.clause = true;
+        self.sentence |= matches!(c, '.' | '!' | '?' | '\n' | '¿' | '¡' | '。' | '؟');
+    }
+
+    fn finish(mut self) -> (String, Vec<Word>, Stats) {
+        self.end_word();
+        (self.out, self.words, self.stats)
     }
 }
 
@@ -220,43 +325,6 @@ struct Word {
     clause_start: bool,
     /// It opens a sentence.
     sentence_start: bool,
-}
-
-fn split_words(folded: &str) -> Vec<Word> {
-    let mut words = Vec::with_capacity(folded.len() / 5 + 1);
-    let mut start: Option<usize> = None;
-    let mut clause = true;
-    let mut sentence = true;
-    for (i, c) in folded.char_indices() {
-        if is_word_char(c) {
-            start.get_or_insert(i);
-            continue;
-        }
-        if let Some(s) = start.take() {
-            words.push(Word {
-                start: s,
-                end: i,
-                clause_start: clause,
-                sentence_start: sentence,
-            });
-            clause = false;
-            sentence = false;
-        }
-        if c == ' ' || matches!(c, '-' | '/' | '"' | '*' | '&' | '#' | '@' | '+' | '_' | '~') {
-            continue;
-        }
-        clause = true;
-        sentence |= matches!(c, '.' | '!' | '?' | '\n' | '¿' | '¡' | '。' | '؟');
-    }
-    if let Some(s) = start {
-        words.push(Word {
-            start: s,
-            end: folded.len(),
-            clause_start: clause,
-            sentence_start: sentence,
-        });
-    }
-    words
 }
 
 /// Whether `test` holds for one of the three words before `wi` in the same clause.
@@ -274,12 +342,18 @@ fn word_before(words: &[Word], wi: usize, folded: &str, test: fn(&str) -> bool) 
     false
 }
 
-/// Whether the text just before a CJK match negates it (不满意, 没问题, 안 좋아).
+/// Whether the text just before a substring match negates it (不满意, 안 좋아, لا يعمل).
 fn cjk_negated(before: &str) -> bool {
     let mut rev = before.chars().rev();
     match rev.next() {
         Some('不' | '没' | '沒' | '未' | '无' | '無' | '别' | '別' | '非') => true,
-        Some(' ') => matches!(rev.next(), Some('안' | '못')),
+        Some(' ') => {
+            let word = before.trim_end();
+            matches!(rev.next(), Some('안' | '못'))
+                || ["لا", "لم", "لن", "ما", "غير"]
+                    .iter()
+                    .any(|n| word.ends_with(n))
+        }
         _ => false,
     }
 }
@@ -326,7 +400,7 @@ fn match_words(pattern: &[PatWord], words: &[Word], wi: usize, folded: &str) -> 
     Some(wi + pattern.len() - 1)
 }
 
-/// The index key of a word: its first four bytes (cut back to a character boundary),
+/// The stem-index key of a word: its first four bytes (cut back to a character boundary),
 /// zero-padded. A `stem*` of at least four bytes has the same key as every word it starts.
 fn key_of(word: &str) -> u32 {
     let mut n = word.len().min(4);
@@ -358,29 +432,15 @@ struct Pattern {
     kind: Kind,
 }
 
-/// A multiplicative hash for the small integer keys of the index.
-#[derive(Default)]
-struct KeyHasher(u64);
-
-impl Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0 ^ (self.0 >> 29)
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u32(u32::from(b));
-        }
-    }
-    fn write_u32(&mut self, n: u32) {
-        self.0 = (self.0.rotate_left(7) ^ u64::from(n)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    }
-}
-
 type KeyMap<K> = HashMap<K, Vec<u32>, BuildHasherDefault<KeyHasher>>;
 
 struct Index {
     patterns: Vec<Pattern>,
-    by_word: KeyMap<u32>,
+    /// Patterns opening with a whole word, by that word.
+    by_word: KeyMap<Box<str>>,
+    /// Patterns opening with a `stem*`, by the stem's [`key_of`].
+    by_stem: KeyMap<u32>,
+    /// Patterns of spaceless scripts (and emoji), by their first character.
     by_char: KeyMap<char>,
 }
 
@@ -391,15 +451,16 @@ fn index() -> &'static Index {
 
 /// Folds a pattern the way texts are folded (keeping `*`).
 fn fold_pattern(pattern: &str) -> String {
-    let mut out = String::with_capacity(pattern.len());
-    fold_into(pattern, &mut out, &mut Stats::default());
-    out
+    let mut folder = Folder::with_capacity(pattern.len());
+    folder.feed(pattern);
+    folder.finish().0
 }
 
 fn build_index() -> Index {
     let mut index = Index {
         patterns: Vec::new(),
         by_word: KeyMap::default(),
+        by_stem: KeyMap::default(),
         by_char: KeyMap::default(),
     };
     let mut seen: HashSet<(String, Tag)> = HashSet::new();
@@ -416,11 +477,15 @@ fn build_index() -> Index {
             let kind = if is_word_char(first) {
                 let words = pattern_words(&folded);
                 let Some(head) = words.first() else { continue };
-                index
-                    .by_word
-                    .entry(key_of(&head.text))
-                    .or_default()
-                    .push(id);
+                if head.prefix {
+                    index
+                        .by_stem
+                        .entry(key_of(&head.text))
+                        .or_default()
+                        .push(id);
+                } else {
+                    index.by_word.entry(head.text.clone()).or_default().push(id);
+                }
                 Kind::Words(words)
             } else {
                 index.by_char.entry(first).or_default().push(id);
@@ -482,9 +547,13 @@ mod tests {
     use super::*;
 
     fn folded(text: &str) -> String {
-        let mut out = String::new();
-        fold_into(text, &mut out, &mut Stats::default());
-        out
+        fold_pattern(text)
+    }
+
+    fn split_words(text: &str) -> Vec<Word> {
+        let mut folder = Folder::with_capacity(text.len());
+        folder.feed(text);
+        folder.finish().1
     }
 
     #[test]
@@ -502,7 +571,7 @@ mod tests {
     #[test]
     fn words_know_their_clause_and_sentence() {
         let f = folded("Where is it? Not here, sadly");
-        let w = split_words(&f);
+        let w = split_words("Where is it? Not here, sadly");
         let texts: Vec<&str> = w.iter().map(|w| &f[w.start..w.end]).collect();
         assert_eq!(texts, ["where", "is", "it", "not", "here", "sadly"]);
         assert!(w[0].sentence_start && w[3].sentence_start && !w[5].sentence_start);

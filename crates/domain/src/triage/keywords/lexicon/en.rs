@@ -76,6 +76,7 @@ const INJURIES: &[&str] = &[
     "bomb",
 ];
 
+/// The English groups.
 pub(super) const GROUPS: &[Group] = &[
     (
         Topic(SERVICE),
@@ -107,7 +108,6 @@ pub(super) const GROUPS: &[Group] = &[
         ],
     ),
     (Safety, HAZARDS),
-    (Cat(DEFECTIVE, 3), HAZARDS),
     (Safety, INJURIES),
     (
         Legal,
@@ -1076,6 +1076,7 @@ pub(super) const GROUPS: &[Group] = &[
             "forgot to add",
         ],
     ),
+    (Cat(CHANGE, 4), &["cancel*"]),
     (
         Cat(CHANGE, 5),
         &["cancel", "canceling", "cancelling", "cancel it"],

@@ -1,9 +1,10 @@
 //! Spanish, German, French, Portuguese, Italian, Polish, Dutch and Turkish phrases: the
 //! obvious words of each category, crisis signals and a light sentiment lexicon.
 
-use super::super::Tag::{Cat, CatN, Legal, Media, Safety, Sent};
+use super::super::Tag::{Cat, CatN, Legal, Media, Safety, Sent, Topic};
 use super::*;
 
+/// The Spanish, German, French, Portuguese, Italian, Polish, Dutch and Turkish groups.
 pub(super) const GROUPS: &[Group] = &[
     // ---------------------------------------------------------------- Spanish
     (
@@ -1794,4 +1795,409 @@ pub(super) const GROUPS: &[Group] = &[
     (Sent(2), &["memnun", "güzel"]),
     (Sent(3), &["harika", "mükemmel"]),
     (Sent(1), &["teşekkürler"]),
+    // ---------------------------------------------------------------- More phrasings, all languages above
+    (
+        Topic(SERVICE),
+        &[
+            "servicio al cliente",
+            "atención al cliente",
+            "kundenservice",
+            "kundendienst",
+            "service client",
+            "sav",
+            "atendimento",
+            "suporte",
+            "assistenza",
+            "servizio clienti",
+            "obsługa",
+            "obsługa klienta",
+            "klantenservice",
+            "müşteri hizmetleri",
+            "destek",
+        ],
+    ),
+    (
+        Topic(DELAY),
+        &[
+            "envío",
+            "envio",
+            "entrega",
+            "lieferung",
+            "zustellung",
+            "sendung",
+            "livraison",
+            "colis",
+            "encomenda",
+            "rastreio",
+            "consegna",
+            "spedizione",
+            "dostawa",
+            "przesyłka",
+            "paczka",
+            "levering",
+            "bezorging",
+            "teslimat",
+            "kargo",
+        ],
+    ),
+    (
+        Sent(-3),
+        &[
+            "peor",
+            "schlechteste*",
+            "miserabel*",
+            "pire",
+            "pior",
+            "peggior*",
+            "najgorsz*",
+            "slechtste",
+            "en kötü",
+            "skandal",
+        ],
+    ),
+    (
+        Sent(-2),
+        &[
+            "nunca más",
+            "unfassbar",
+            "schlimm",
+            "nie wieder",
+            "plus jamais",
+            "honte",
+            "nunca mais",
+            "decepção",
+            "mai più",
+            "nigdy więcej",
+            "nooit meer",
+            "kabul edilemez",
+        ],
+    ),
+    (
+        Cat(DELAY, 4),
+        &[
+            "sin noticias",
+            "sigo esperando",
+            "debería haber llegado",
+            "sigue en tránsito",
+            "no se mueve",
+            "fecha de entrega",
+            "sin actualizar",
+        ],
+    ),
+    (
+        Cat(LOST, 6),
+        &["dice entregado pero", "entregado pero no", "no lo recibí"],
+    ),
+    (
+        Cat(LAST_MILE, 5),
+        &["dirección incorrecta", "punto de entrega", "lo dejaron en"],
+    ),
+    (
+        Cat(DAMAGED, 6),
+        &[
+            "llegó mojado",
+            "llegó abierto",
+            "caja rota",
+            "llegó aplastado",
+        ],
+    ),
+    (Cat(DEFECTIVE, 6), &["se estropeó", "no sirve", "se apaga"]),
+    (
+        Cat(NAD, 6),
+        &["no se parece", "color diferente", "no coincide"],
+    ),
+    (Cat(REFUND, 5), &["quiero mi dinero", "devuélvanme"]),
+    (
+        Cat(CHANGE, 6),
+        &["cambiar la talla", "cambiar el tamaño", "anular el pedido"],
+    ),
+    (
+        Cat(SERVICE, 5),
+        &["nadie me responde", "sin respuesta", "me prometieron"],
+    ),
+    (Cat(PAYMENT, 6), &["cobro duplicado", "doble cobro"]),
+    (
+        Cat(DELAY, 4),
+        &[
+            "seit ewigkeiten",
+            "längst",
+            "liefertermin",
+            "noch nichts",
+            "in zustellung",
+            "wann kommt",
+        ],
+    ),
+    (
+        Cat(LOST, 6),
+        &[
+            "nicht bekommen",
+            "nie bekommen",
+            "als zugestellt",
+            "angeblich geliefert",
+        ],
+    ),
+    (Cat(DAMAGED, 5), &["nass", "aufgerissen", "eingedrückt"]),
+    (
+        Cat(DEFECTIVE, 6),
+        &[
+            "kaputtgegangen",
+            "kaputt gegangen",
+            "geht nicht mehr",
+            "tot",
+        ],
+    ),
+    (Cat(DEFECTIVE, 2), &["qualität"]),
+    (
+        Cat(NAD, 6),
+        &[
+            "nicht der artikel",
+            "nicht das was ich bestellt",
+            "irreführend",
+            "sieht anders aus",
+            "passt nicht",
+        ],
+    ),
+    (Cat(REFUND, 5), &["kaufpreis zurück", "erstatten"]),
+    (
+        Cat(CHANGE, 6),
+        &[
+            "größe ändern",
+            "stornier*",
+            "adresse korrigieren",
+            "hausnummer",
+        ],
+    ),
+    (
+        Cat(SERVICE, 6),
+        &[
+            "keine einzige antwort",
+            "keine antwort bekommen",
+            "niemand meldet sich",
+            "versprochen",
+        ],
+    ),
+    (
+        Cat(LAST_MILE, 5),
+        &["nicht zu hause", "beim nachbarn", "filiale"],
+    ),
+    (
+        Cat(DELAY, 4),
+        &[
+            "toujours rien",
+            "toujours en transit",
+            "aucune nouvelle",
+            "devrait être arrivé",
+            "date de livraison",
+            "pas encore livré",
+            "j'attends toujours",
+        ],
+    ),
+    (
+        Cat(LOST, 6),
+        &[
+            "soi-disant livré",
+            "marqué livré",
+            "indiqué livré",
+            "livré mais rien",
+        ],
+    ),
+    (
+        Cat(DAMAGED, 6),
+        &[
+            "arrivé abîmé",
+            "arrivé endommagé",
+            "carton écrasé",
+            "mouillé",
+            "déchiré",
+        ],
+    ),
+    (
+        Cat(DEFECTIVE, 6),
+        &[
+            "ne marche plus",
+            "ne fonctionne plus",
+            "tombé en panne",
+            "défectueuse",
+        ],
+    ),
+    (
+        Cat(NAD, 6),
+        &[
+            "ne ressemble pas",
+            "pas la bonne taille",
+            "pas la bonne couleur",
+            "couleur différente",
+            "pas le bon article",
+        ],
+    ),
+    (Cat(REFUND, 5), &["être remboursé", "être remboursée"]),
+    (Cat(CHANGE, 6), &["changer la taille", "annulez"]),
+    (
+        Cat(SERVICE, 6),
+        &["pire service", "vous m'avez promis", "on m'a promis"],
+    ),
+    (Cat(LAST_MILE, 5), &["le livreur", "déposé chez", "relais"]),
+    (
+        Cat(DELAY, 4),
+        &[
+            "nada ainda",
+            "sem notícias",
+            "deveria ter chegado",
+            "prazo de entrega",
+            "atrasou",
+        ],
+    ),
+    (
+        Cat(LOST, 6),
+        &[
+            "consta entregue",
+            "diz que foi entregue",
+            "marcado como entregue",
+            "não recebi nada",
+        ],
+    ),
+    (
+        Cat(DAMAGED, 6),
+        &[
+            "chegou molhado",
+            "chegou rasgado",
+            "rasgado",
+            "molhado",
+            "amassada",
+            "chegou aberto",
+        ],
+    ),
+    (
+        Cat(DEFECTIVE, 6),
+        &["estragou", "veio com defeito", "não presta"],
+    ),
+    (
+        Cat(NAD, 6),
+        &[
+            "não parece com a foto",
+            "diferente do anúncio",
+            "cor diferente",
+        ],
+    ),
+    (
+        Cat(REFUND, 5),
+        &["quero meu dinheiro", "devolvam meu dinheiro", "devolução"],
+    ),
+    (
+        Cat(CHANGE, 6),
+        &["trocar o tamanho", "mudar o tamanho", "alterar o tamanho"],
+    ),
+    (
+        Cat(SERVICE, 6),
+        &[
+            "prometeram",
+            "ninguém ligou",
+            "nenhuma resposta",
+            "atendimento péssimo",
+            "nunca mais compro",
+        ],
+    ),
+    (Cat(LAST_MILE, 5), &["agência", "deixaram"]),
+    (Cat(LAST_MILE, 3), &["correios"]),
+    (
+        Cat(DELAY, 4),
+        &[
+            "ancora niente",
+            "nessuna notizia",
+            "dovrebbe essere arrivato",
+            "data di consegna",
+            "sto ancora aspettando",
+        ],
+    ),
+    (Cat(LOST, 6), &["dice consegnato"]),
+    (
+        Cat(DAMAGED, 6),
+        &["arrivato bagnato", "scatola rotta", "ammaccato", "bagnato"],
+    ),
+    (
+        Cat(DEFECTIVE, 6),
+        &["è morto", "non funziona più", "si spegne"],
+    ),
+    (
+        Cat(NAD, 6),
+        &["non assomiglia", "colore diverso", "non è come in foto"],
+    ),
+    (Cat(REFUND, 5), &["voglio i miei soldi", "rimborsatemi"]),
+    (Cat(CHANGE, 6), &["cambiare la taglia", "annullate"]),
+    (Cat(SERVICE, 6), &["mi avevate promesso", "avete promesso"]),
+    (
+        Cat(DELAY, 4),
+        &[
+            "w drodze",
+            "dawno minęła",
+            "powinna być",
+            "powinna już",
+            "nadal czekam",
+            "wciąż czekam",
+            "data dostawy",
+        ],
+    ),
+    (
+        Cat(LOST, 6),
+        &[
+            "doręczono",
+            "pokazuje doręczon*",
+            "nic nie dostałem",
+            "nic nie dostałam",
+        ],
+    ),
+    (Cat(DELAY, 3), &["nie dostałem", "nie dostałam"]),
+    (
+        Cat(DAMAGED, 6),
+        &["mokra", "podarta", "zgnieciony", "uszkodzon*"],
+    ),
+    (Cat(DEFECTIVE, 6), &["padł"]),
+    (
+        Cat(NAD, 6),
+        &[
+            "nie wygląda jak",
+            "jak na zdjęciach",
+            "inny kolor",
+            "kolor zupełnie inny",
+        ],
+    ),
+    (Cat(REFUND, 5), &["chcę zwrot", "oddajcie"]),
+    (Cat(CHANGE, 6), &["zmienić rozmiar", "anulujcie"]),
+    (Cat(SERVICE, 6), &["obiecaliście", "brak kontaktu"]),
+    (
+        Cat(DELAY, 4),
+        &[
+            "nog niets",
+            "had er al moeten zijn",
+            "onderweg",
+            "levertijd",
+        ],
+    ),
+    (Cat(LOST, 6), &["bezorgd maar"]),
+    (Cat(DAMAGED, 5), &["nat", "gescheurd", "ingedeukt"]),
+    (
+        Cat(DEFECTIVE, 6),
+        &["werkt niet meer", "doet het niet meer", "ging kapot"],
+    ),
+    (Cat(NAD, 6), &["lijkt niet op", "andere kleur"]),
+    (Cat(REFUND, 5), &["terugbetalen"]),
+    (Cat(CHANGE, 6), &["maat wijzigen", "annuleer"]),
+    (Cat(SERVICE, 6), &["slechtste klantenservice", "beloofd"]),
+    (
+        Cat(DELAY, 4),
+        &["hâlâ gelmedi", "halen gelmedi", "yolda", "teslim tarihi"],
+    ),
+    (
+        Cat(LOST, 6),
+        &["teslim edildi diyor", "teslim edilmiş", "teslim edildi ama"],
+    ),
+    (Cat(DAMAGED, 6), &["ıslak", "yırtık", "ezilmiş"]),
+    (Cat(NAD, 6), &["benzemiyor", "farklı renk", "beden uymadı"]),
+    (Cat(REFUND, 5), &["paramı iade", "iade istiyorum"]),
+    (Cat(CHANGE, 6), &["bedeni değiştir*", "iptal edin"]),
+    (
+        Cat(SERVICE, 6),
+        &["arayan olmadı", "dönüş yok", "söz verdiniz"],
+    ),
+    (Cat(SERVICE, 4), &["kabul edilemez"]),
 ];

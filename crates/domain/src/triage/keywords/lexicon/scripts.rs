@@ -1,9 +1,10 @@
-//! Russian, Arabic, Chinese, Japanese and Korean phrases. Russian and Arabic match as words
-//! (Russian stems with `*` absorb case endings); Chinese, Japanese and Korean as substrings.
+//! Russian, Arabic, Chinese, Japanese and Korean phrases. Russian matches as words (stems
+//! with `*` absorb case endings); Arabic, Chinese, Japanese and Korean as substrings.
 
-use super::super::Tag::{Cat, CatN, Legal, Media, Question, Safety, Sent};
+use super::super::Tag::{Cat, CatN, Legal, Media, Question, Safety, Sent, Topic};
 use super::*;
 
+/// The Russian, Arabic, Chinese, Japanese and Korean groups.
 pub(super) const GROUPS: &[Group] = &[
     // ---------------------------------------------------------------- Russian
     (
@@ -862,4 +863,94 @@ pub(super) const GROUPS: &[Group] = &[
         Question,
         &["나요", "까요", "어디", "언제", "있나요", "되나요"],
     ),
+    // ---------------------------------------------------------------- More phrasings, all languages above
+    (
+        Topic(SERVICE),
+        &[
+            "поддержк*",
+            "сервис*",
+            "خدمة العملاء",
+            "الدعم",
+            "客服",
+            "カスタマー",
+            "サポート",
+            "고객센터",
+            "상담",
+        ],
+    ),
+    (
+        Topic(DELAY),
+        &[
+            "доставк*",
+            "посылк*",
+            "التوصيل",
+            "الشحن",
+            "物流",
+            "快递",
+            "包裹",
+            "配送",
+            "荷物",
+            "配達",
+            "배송",
+            "택배",
+        ],
+    ),
+    (Sent(-3), &["худш*", "اسوا", "最差", "最烂"]),
+    (Sent(-2), &["никогда больше", "再也不", "二度と", "다시는"]),
+    (
+        Cat(DELAY, 4),
+        &["до сих пор", "давно должн*", "срок доставки", "в пути"],
+    ),
+    (Cat(LOST, 6), &["написано доставлен*"]),
+    (Cat(DELAY, 3), &["не получил*"]),
+    (Cat(DAMAGED, 5), &["мокр*", "порван*"]),
+    (Cat(DEFECTIVE, 5), &["перестал*"]),
+    (Cat(NAD, 6), &["не похож*", "другого цвета"]),
+    (Cat(REFUND, 5), &["верните"]),
+    (
+        Cat(CHANGE, 6),
+        &["поменяйте", "поменять размер", "измените"],
+    ),
+    (Cat(SERVICE, 6), &["обещали", "не перезвонил*"]),
+    (Cat(LAST_MILE, 5), &["неверный адрес"]),
+    (Cat(DELAY, 4), &["متى يصل", "ما وصل", "بعد ما وصل"]),
+    (Cat(LOST, 6), &["تم التوصيل", "مكتوب تم التسليم"]),
+    (Cat(PAYMENT, 5), &["مرتين", "انخصم"]),
+    (Cat(SERVICE, 6), &["بدون رد", "ما احد يرد", "وعدتوني"]),
+    (Cat(DEFECTIVE, 6), &["يطفي", "ما يشتغل", "لا يشتغل"]),
+    (Legal, &["وزارة التجارة"]),
+    (Cat(LAST_MILE, 5), &["فشل التوصيل", "العنوان غلط"]),
+    (Cat(DAMAGED, 6), &["مبلول", "ممزق"]),
+    (Question, &["متى", "كيف", "لماذا", "اين"]),
+    (Cat(LAST_MILE, 5), &["地址不详", "放在门口", "派送"]),
+    (Cat(DELAY, 4), &["还没有到", "已经过了", "预计送达", "超时"]),
+    (Cat(SERVICE, 5), &["答应", "说好的", "没人理"]),
+    (Cat(DEFECTIVE, 5), &["就坏了", "不亮", "自动关机"]),
+    (
+        Cat(SERVICE, 6),
+        &[
+            "返信をいただいていません",
+            "返信がありません",
+            "連絡がありません",
+            "対応してくれない",
+        ],
+    ),
+    (Cat(DELAY, 3), &["お届け予定", "過ぎて", "まだですか"]),
+    (Cat(LOST, 6), &["配達完了になっている", "届いていない"]),
+    (
+        Cat(DEFECTIVE, 6),
+        &["壊れました", "動きません", "電源が入りません"],
+    ),
+    (Cat(NAD, 6), &["イメージと違"]),
+    (Cat(DAMAGED, 6), &["濡れて", "破れて"]),
+    (Cat(LAST_MILE, 5), &["住所不明", "配達できない"]),
+    (Cat(LAST_MILE, 6), &["배송 실패", "배송실패", "주소 불명"]),
+    (Cat(SERVICE, 5), &["약속"]),
+    (Cat(DELAY, 4), &["아직도", "언제 오", "도착 예정"]),
+    (Cat(DEFECTIVE, 6), &["고장났", "작동을 안"]),
+    (
+        Cat(NAD, 6),
+        &["사진이랑 달라", "사진과 다르", "색깔이 달라"],
+    ),
+    (Cat(DAMAGED, 6), &["젖어", "찢어"]),
 ];
