@@ -293,10 +293,16 @@ async fn writer(
         }
         if jobs.len() == 1 {
             let job = jobs.remove(0);
+            let started = std::time::Instant::now();
             let result = db
                 .ingest(&job.items, &config.triage, clock.now())
                 .await
                 .map_err(Arc::new);
+            tracing::debug!(
+                messages = job.items.len(),
+                elapsed_ms = started.elapsed().as_millis() as u64,
+                "committed"
+            );
             let _ = job.reply.send(result);
             continue;
         }

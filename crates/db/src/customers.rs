@@ -5,8 +5,8 @@
 //! customers when one message or order ties their identities together. New customers get
 //! temporary negative ids until [`CustomerBook::flush`] reserves real ones.
 
-use crate::sql::{RowExt, Val, insert_rows, query_with};
-use crate::{Db, DbError};
+use crate::sql::{RowExt, Val, insert_rows, query_with, select_in};
+use crate::{Backend, Db, DbError};
 use crossdesk_domain::model::IdentityKind;
 use sqlx::AnyConnection;
 use std::collections::HashMap;
@@ -58,31 +58,29 @@ impl CustomerBook {
     /// Loads the stored owners of every claim that will be presented.
     pub async fn load<'a>(
         conn: &mut AnyConnection,
+        backend: Backend,
         claims: impl IntoIterator<Item = &'a Claim>,
     ) -> Result<Self, DbError> {
         let mut book = Self::default();
         let mut distinct: Vec<&Claim> = claims.into_iter().collect();
         distinct.sort_by(|a, b| (a.kind, &a.value).cmp(&(b.kind, &b.value)));
         distinct.dedup();
-        for chunk in distinct.chunks(400) {
-            let mut values = Vec::with_capacity(chunk.len() * 2);
-            let mut tuples = Vec::with_capacity(chunk.len());
-            for (i, c) in chunk.iter().enumerate() {
-                tuples.push(format!("(${}, ${})", 2 * i + 1, 2 * i + 2));
-                values.push(Val::from(c.kind.as_str()));
-                values.push(Val::from(c.value.as_str()));
-            }
-            let sql = format!(
-                "SELECT kind, value, customer_id FROM identities WHERE (kind, value) IN ({})",
-                tuples.join(", ")
-            );
-            for row in query_with(sql, values).fetch_all(&mut *conn).await? {
-                let kind = row.text(0)?;
-                let Some(kind) = IdentityKind::parse(&kind) else {
-                    continue;
-                };
-                book.owner
-                    .insert(Claim::new(kind, row.text(1)?), row.int(2)?);
+        let keys = distinct
+            .iter()
+            .map(|c| vec![Val::from(c.kind.as_str()), Val::from(c.value.as_str())])
+            .collect();
+        let rows = select_in(
+            conn,
+            backend,
+            "SELECT i.kind, i.value, i.customer_id FROM identities i \
+             JOIN (VALUES {}) AS k ON i.kind = k.column1 AND i.value = k.column2",
+            keys,
+            |r| Ok((r.text(0)?, r.text(1)?, r.int(2)?)),
+        )
+        .await?;
+        for (kind, value, customer) in rows {
+            if let Some(kind) = IdentityKind::parse(&kind) {
+                book.owner.insert(Claim::new(kind, value), customer);
             }
         }
         Ok(book)
@@ -182,6 +180,7 @@ impl CustomerBook {
             .collect();
         insert_rows(
             conn,
+            db.backend(),
             "customers",
             &["id", "name", "created_at", "updated_at"],
             rows,
@@ -225,6 +224,7 @@ impl CustomerBook {
             .collect();
         insert_rows(
             conn,
+            db.backend(),
             "identities",
             &["kind", "value", "customer_id", "created_at"],
             rows,

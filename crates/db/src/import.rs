@@ -174,7 +174,12 @@ impl Batch<'_> {
         if wanted.is_empty() {
             return Ok(HashMap::new());
         }
-        let mut book = CustomerBook::load(conn, wanted.iter().flat_map(|(_, _, c)| c)).await?;
+        let mut book = CustomerBook::load(
+            conn,
+            self.db.backend(),
+            wanted.iter().flat_map(|(_, _, c)| c),
+        )
+        .await?;
         let handed: Vec<(usize, i64)> = wanted
             .iter()
             .map(|(i, o, claims)| (*i, book.claim(claims, o.customer.name.as_deref())))
@@ -393,6 +398,7 @@ impl Batch<'_> {
             .collect();
         crate::sql::insert_rows(
             conn,
+            self.db.backend(),
             "line_items",
             &["order_id", "position", "sku", "quantity", "price_minor"],
             rows,

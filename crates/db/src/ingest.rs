@@ -178,7 +178,8 @@ impl Db {
         now: DateTime<Utc>,
     ) -> Result<Vec<IngestOutcome>, DbError> {
         let now_ms = ms(now);
-        let for_update = self.backend().for_update();
+        let self_backend = self.backend();
+        let for_update = self_backend.for_update();
 
         // 1. Messages already stored: duplicates, and the parents of replies.
         let mut keys: Vec<Vec<Val>> = Vec::new();
@@ -194,9 +195,10 @@ impl Db {
         }
         let stored: HashMap<(String, String), (i64, i64)> = select_in(
             conn,
-            "SELECT channel, external_id, id, ticket_id FROM messages WHERE (channel, external_id) IN ({})",
+            self_backend,
+            "SELECT m.channel, m.external_id, m.id, m.ticket_id FROM messages m \
+             JOIN (VALUES {}) AS k ON m.channel = k.column1 AND m.external_id = k.column2",
             keys,
-            vec![],
             |r| Ok(((r.text(0)?, r.text(1)?), (r.int(2)?, r.int(3)?))),
         )
         .await?
@@ -205,7 +207,7 @@ impl Db {
 
         // 2. Customers.
         let claims: Vec<Vec<Claim>> = items.iter().map(|it| claims_of(&it.inbound)).collect();
-        let mut book = CustomerBook::load(conn, claims.iter().flatten()).await?;
+        let mut book = CustomerBook::load(conn, self_backend, claims.iter().flatten()).await?;
         let mut first_of: HashMap<(&str, &str), usize> = HashMap::new();
         let mut customer = vec![0i64; items.len()];
         for (i, it) in items.iter().enumerate() {
@@ -263,9 +265,9 @@ impl Db {
         let mut by_number: HashMap<String, Vec<OrderRow>> = HashMap::new();
         for o in select_in(
             conn,
+            self_backend,
             &format!("SELECT {order_cols} FROM orders WHERE number IN ({{}})"),
             numbers,
-            vec![],
             order_row,
         )
         .await?
@@ -273,12 +275,10 @@ impl Db {
             by_number.entry(o.number.clone()).or_default().push(o);
         }
         let mut by_tracking: HashMap<String, OrderRow> = HashMap::new();
-        let tracked: Vec<(String, OrderRow)> = select_in(
-            conn,
+        let tracked: Vec<(String, OrderRow)> = select_in(conn, self_backend,
             "SELECT s.tracking_number, o.id, o.store_id, o.number, o.customer_id, o.total_usd_cents \
              FROM shipments s JOIN orders o ON o.id = s.order_id WHERE s.tracking_number IN ({})",
             trackings,
-            vec![],
             |r| {
                 Ok((r.text(0)?, OrderRow {
                     id: r.int(1)?,
@@ -344,11 +344,9 @@ impl Db {
         let mut open: HashMap<i64, Vec<OpenTicket>> = HashMap::new();
         let mut tickets: HashMap<i64, TicketWork> = HashMap::new();
         let mut status_of: HashMap<i64, TicketStatus> = HashMap::new();
-        let rows = select_in(
-            conn,
+        let rows = select_in(conn, self_backend,
             &format!("SELECT {TICKET_COLUMNS} FROM tickets WHERE status <> 'closed' AND customer_id IN ({{}}){for_update}"),
             id_keys(&customers),
-            vec![],
             ticket_state_row,
         )
         .await?;
@@ -371,9 +369,9 @@ impl Db {
         parents.dedup();
         for (_, work, status) in select_in(
             conn,
+            self_backend,
             &format!("SELECT {TICKET_COLUMNS} FROM tickets WHERE id IN ({{}}){for_update}"),
             id_keys(&parents),
-            vec![],
             ticket_state_row,
         )
         .await?
@@ -384,9 +382,9 @@ impl Db {
         let mut latest: HashMap<(i64, i64), (i64, i64)> = HashMap::new();
         for (c, s, placed, id) in select_in(
             conn,
+            self_backend,
             "SELECT customer_id, store_id, placed_at, id FROM orders WHERE customer_id IN ({})",
             id_keys(&customers),
-            vec![],
             |r| Ok((r.int(0)?, r.int(1)?, r.int(2)?, r.int(3)?)),
         )
         .await?
@@ -626,6 +624,7 @@ impl Db {
         });
         insert_rows(
             conn,
+            self_backend,
             "tickets",
             &[
                 "id",
@@ -704,6 +703,7 @@ impl Db {
         }
         insert_rows(
             conn,
+            self_backend,
             "messages",
             &[
                 "id",
@@ -753,6 +753,7 @@ impl Db {
             .collect();
         insert_rows(
             conn,
+            self_backend,
             "ticket_events",
             &["ticket_id", "at", "actor_kind", "actor_id", "kind", "data"],
             event_rows,
@@ -786,12 +787,24 @@ impl Db {
     }
 }
 
-/// A ticket subject from a message body: its first line, at most 120 characters.
+/// A ticket subject from a message body: its first line that is not a bare greeting
+/// ("Hello,", "Hola buenas,", "您好！"), at most 120 characters.
 fn headline(text: &str) -> String {
-    let line = text
+    let lines: Vec<&str> = text
         .lines()
         .map(str::trim)
-        .find(|l| !l.is_empty())
+        .filter(|l| !l.is_empty())
+        .collect();
+    let greeting = |l: &str| {
+        l.chars().count() <= 30
+            && l.ends_with([',', '!', '！', '，', ':', '、'])
+            && l.split_whitespace().count() <= 4
+    };
+    let line = lines
+        .iter()
+        .find(|l| !greeting(l))
+        .or(lines.first())
+        .copied()
         .unwrap_or_default();
     let mut s: String = line.chars().take(120).collect();
     if line.chars().count() > 120 {
@@ -809,4 +822,20 @@ fn floor_char_boundary(s: &str, max: usize) -> usize {
         .rev()
         .find(|&i| s.is_char_boundary(i))
         .unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::headline;
+
+    #[test]
+    fn headlines_skip_greetings_and_stay_short() {
+        assert_eq!(
+            headline("Hola buenas,\n\nMi pedido no ha llegado."),
+            "Mi pedido no ha llegado."
+        );
+        assert_eq!(headline("您好！\n我的包裹还没到"), "我的包裹还没到");
+        assert_eq!(headline("Hello!"), "Hello!");
+        assert_eq!(headline(&"x".repeat(130)).chars().count(), 121);
+    }
 }

@@ -113,72 +113,181 @@ impl Db {
     }
 }
 
-/// The benchmark's baseline: the rows that intake writes for `items` (a customer, its
-/// identities, a ticket, the message and two ticket events per message), written with
-/// one single-row `INSERT` each in one transaction, with no lookups and no threading.
+/// The benchmark's baselines: the rows intake writes for `items` (a customer, an identity, a
+/// ticket, the message and two ticket events per message) with no lookups and no threading,
+/// in one transaction. `bulk == false`: one single-row `INSERT` per row (a bare loop);
+/// `bulk == true`: the same rows with multi-row `INSERT`s, as intake writes them.
 pub async fn baseline_insert(
     db: &Db,
     items: &[IngestItem],
     now: chrono::DateTime<chrono::Utc>,
+    bulk: bool,
 ) -> Result<(), DbError> {
-    use sql::{Val, query_with};
+    use sql::{Val, insert_rows};
     let now = now.timestamp_millis();
-    let mut tx = db.begin_write().await?;
+    let mut tables: [Vec<Vec<Val>>; 5] = Default::default();
     for (i, it) in items.iter().enumerate() {
         let id = i as i64 + 1;
         let m = &it.inbound;
-        query_with(
-            "INSERT INTO customers (id, name, created_at, updated_at) VALUES ($1, $2, $3, $3)"
-                .into(),
-            vec![
-                Val::from(id),
-                Val::from(m.author.name.clone()),
-                Val::from(now),
-            ],
-        )
-        .execute(&mut *tx)
-        .await?;
-        let identity = m
+        tables[0].push(vec![
+            Val::from(id),
+            Val::from(m.author.name.clone()),
+            Val::from(now),
+            Val::from(now),
+        ]);
+        let who = m
             .author
             .email
             .clone()
             .or(m.author.handle.clone())
             .or(m.author.buyer_id.clone())
             .unwrap_or_default();
-        query_with(
-            "INSERT INTO identities (kind, value, customer_id, created_at) VALUES ($1, $2, $3, $4)"
-                .into(),
-            vec![
-                Val::from("email"),
-                Val::from(format!("{identity}#{id}")),
+        tables[1].push(vec![
+            Val::from("email"),
+            Val::from(format!("{who}#{id}")),
+            Val::from(id),
+            Val::from(now),
+        ]);
+        let sent = m.sent_at.timestamp_millis();
+        tables[2].push(vec![
+            Val::from(id),
+            Val::from(it.store_id),
+            Val::from(id),
+            Val::from(m.channel.as_str()),
+            Val::from(m.visibility.as_str()),
+            Val::from(m.subject.clone()),
+            Val::from("new"),
+            Val::from(it.triage.category.as_str()),
+            Val::from(it.triage.urgency.as_str()),
+            Val::from(it.triage.language.as_str()),
+            Val::from(f64::from(it.triage.sentiment)),
+            Val::from(1i64),
+            Val::from(sent),
+            Val::from(sent),
+            Val::from(now),
+            Val::from(now),
+            Val::from(m.text.to_lowercase()),
+        ]);
+        tables[3].push(vec![
+            Val::from(id),
+            Val::from(id),
+            Val::from(id),
+            Val::from(m.channel.as_str()),
+            Val::from(m.external_id.as_str()),
+            Val::from("in"),
+            Val::from("reply"),
+            Val::from(m.visibility.as_str()),
+            Val::from(m.author.handle.clone()),
+            Val::from(m.author.name.clone()),
+            Val::from(m.author.email.clone()),
+            Val::from(m.author.buyer_id.clone()),
+            Val::from(m.author.followers.map(|f| f as i64)),
+            Val::from(m.subject.clone()),
+            Val::from(m.text.as_str()),
+            Val::from(it.triage.language.as_str()),
+            Val::from(it.triage.category.as_str()),
+            Val::from(it.triage.urgency.as_str()),
+            Val::from(f64::from(it.triage.sentiment)),
+            Val::from(f64::from(it.triage.confidence)),
+            Val::from(i64::from(it.triage.pii)),
+            Val::from(serde_json::to_string(&it.triage.entities).unwrap_or_default()),
+            Val::from(serde_json::to_string(&m.attachments).unwrap_or_default()),
+            Val::from(m.in_reply_to.clone()),
+            Val::from(m.order_ref.clone()),
+            Val::from(sent),
+            Val::from(now),
+        ]);
+        for kind in ["created", "message_added"] {
+            tables[4].push(vec![
                 Val::from(id),
                 Val::from(now),
+                Val::from("customer"),
+                Val::from(id),
+                Val::from(kind),
+                Val::from("{}"),
+            ]);
+        }
+    }
+    const COLUMNS: [(&str, &[&str]); 5] = [
+        ("customers", &["id", "name", "created_at", "updated_at"]),
+        (
+            "identities",
+            &["kind", "value", "customer_id", "created_at"],
+        ),
+        (
+            "tickets",
+            &[
+                "id",
+                "store_id",
+                "customer_id",
+                "channel",
+                "visibility",
+                "subject",
+                "status",
+                "category",
+                "urgency",
+                "language",
+                "sentiment",
+                "message_count",
+                "first_message_at",
+                "last_message_at",
+                "created_at",
+                "updated_at",
+                "search_text",
             ],
-        )
-        .execute(&mut *tx)
-        .await?;
-        query_with("INSERT INTO tickets (id, store_id, customer_id, channel, visibility, subject, status, category, urgency, \
-            language, sentiment, message_count, first_message_at, last_message_at, created_at, updated_at, search_text) \
-            VALUES ($1, $2, $3, $4, $5, $6, 'new', $7, $8, $9, $10, 1, $11, $11, $12, $12, $13)".into(),
-            vec![Val::from(id), Val::from(it.store_id), Val::from(id), Val::from(m.channel.as_str()), Val::from(m.visibility.as_str()),
-                Val::from(m.subject.clone()), Val::from(it.triage.category.as_str()), Val::from(it.triage.urgency.as_str()),
-                Val::from(it.triage.language.as_str()), Val::from(f64::from(it.triage.sentiment)), Val::from(m.sent_at.timestamp_millis()),
-                Val::from(now), Val::from(m.text.to_lowercase())]).execute(&mut *tx).await?;
-        query_with("INSERT INTO messages (id, ticket_id, customer_id, channel, external_id, direction, kind, visibility, author_handle, \
-            author_name, author_email, author_buyer_id, author_followers, subject, text, language, category, urgency, sentiment, \
-            confidence, pii, entities, attachments, in_reply_to, order_ref, sent_at, received_at) VALUES \
-            ($1, $1, $1, $2, $3, 'in', 'reply', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)".into(),
-            vec![Val::from(id), Val::from(m.channel.as_str()), Val::from(m.external_id.as_str()), Val::from(m.visibility.as_str()),
-                Val::from(m.author.handle.clone()), Val::from(m.author.name.clone()), Val::from(m.author.email.clone()),
-                Val::from(m.author.buyer_id.clone()), Val::from(m.author.followers.map(|f| f as i64)), Val::from(m.subject.clone()),
-                Val::from(m.text.as_str()), Val::from(it.triage.language.as_str()), Val::from(it.triage.category.as_str()),
-                Val::from(it.triage.urgency.as_str()), Val::from(f64::from(it.triage.sentiment)), Val::from(f64::from(it.triage.confidence)),
-                Val::from(i64::from(it.triage.pii)), Val::from(serde_json::to_string(&it.triage.entities).unwrap_or_default()),
-                Val::from(serde_json::to_string(&m.attachments).unwrap_or_default()), Val::from(m.in_reply_to.clone()),
-                Val::from(m.order_ref.clone()), Val::from(m.sent_at.timestamp_millis()), Val::from(now)]).execute(&mut *tx).await?;
-        for kind in ["created", "message_added"] {
-            query_with("INSERT INTO ticket_events (ticket_id, at, actor_kind, actor_id, kind, data) VALUES ($1, $2, 'customer', $1, $3, '{}')".into(),
-                vec![Val::from(id), Val::from(now), Val::from(kind)]).execute(&mut *tx).await?;
+        ),
+        (
+            "messages",
+            &[
+                "id",
+                "ticket_id",
+                "customer_id",
+                "channel",
+                "external_id",
+                "direction",
+                "kind",
+                "visibility",
+                "author_handle",
+                "author_name",
+                "author_email",
+                "author_buyer_id",
+                "author_followers",
+                "subject",
+                "text",
+                "language",
+                "category",
+                "urgency",
+                "sentiment",
+                "confidence",
+                "pii",
+                "entities",
+                "attachments",
+                "in_reply_to",
+                "order_ref",
+                "sent_at",
+                "received_at",
+            ],
+        ),
+        (
+            "ticket_events",
+            &["ticket_id", "at", "actor_kind", "actor_id", "kind", "data"],
+        ),
+    ];
+    let mut tx = db.begin_write().await?;
+    if bulk {
+        for ((table, columns), rows) in COLUMNS.iter().zip(tables) {
+            insert_rows(&mut tx, db.backend(), table, columns, rows, "").await?;
+        }
+    } else {
+        // Row by row, message by message, as a naive importer would.
+        let mut iters: Vec<_> = tables.into_iter().map(Vec::into_iter).collect();
+        for _ in items {
+            for (t, (table, columns)) in COLUMNS.iter().enumerate() {
+                let per_message = if t == 4 { 2 } else { 1 };
+                for row in iters[t].by_ref().take(per_message) {
+                    insert_rows(&mut tx, db.backend(), table, columns, vec![row], "").await?;
+                }
+            }
         }
     }
     tx.commit().await?;

@@ -1,7 +1,7 @@
 //! Small helpers over sqlx for the shared SQL: bind values, multi-row inserts, row reads
 //! and time conversion.
 
-use crate::DbError;
+use crate::{Backend, DbError};
 use chrono::{DateTime, Utc};
 use sqlx::AnyConnection;
 use sqlx::any::{AnyArguments, AnyRow};
@@ -77,6 +77,7 @@ const MAX_ROWS: usize = 1_000;
 /// parameter limits allow. `suffix` is appended to each statement (e.g. `ON CONFLICT …`).
 pub(crate) async fn insert_rows(
     conn: &mut AnyConnection,
+    backend: Backend,
     table: &str,
     columns: &[&str],
     rows: Vec<Vec<Val>>,
@@ -107,8 +108,7 @@ pub(crate) async fn insert_rows(
                     sql.push(',');
                 }
                 n += 1;
-                sql.push('$');
-                sql.push_str(&n.to_string());
+                backend.push_placeholder(&mut sql, n);
             }
             sql.push(')');
         }
@@ -169,9 +169,9 @@ pub(crate) fn parse_stored<T>(
 /// `sql` contains `{}` where the list goes; each key is one value or a tuple of values.
 pub(crate) async fn select_in<T>(
     conn: &mut AnyConnection,
+    backend: Backend,
     sql: &str,
     keys: Vec<Vec<Val>>,
-    leading: Vec<Val>,
     mut map: impl FnMut(&AnyRow) -> Result<T, DbError>,
 ) -> Result<Vec<T>, DbError> {
     let mut out = Vec::new();
@@ -179,7 +179,7 @@ pub(crate) async fn select_in<T>(
     let mut keys = keys.into_iter().peekable();
     while keys.peek().is_some() {
         let chunk: Vec<Vec<Val>> = keys.by_ref().take(900 / arity).collect();
-        let mut n = leading.len();
+        let mut n = 0;
         let list = chunk
             .iter()
             .map(|key| {
@@ -187,7 +187,9 @@ pub(crate) async fn select_in<T>(
                     .iter()
                     .map(|_| {
                         n += 1;
-                        format!("${n}")
+                        let mut p = String::new();
+                        backend.push_placeholder(&mut p, n);
+                        p
                     })
                     .collect();
                 if arity == 1 {
@@ -198,11 +200,7 @@ pub(crate) async fn select_in<T>(
             })
             .collect::<Vec<_>>()
             .join(", ");
-        let values = leading
-            .iter()
-            .cloned()
-            .chain(chunk.into_iter().flatten())
-            .collect();
+        let values = chunk.into_iter().flatten().collect();
         for row in query_with(sql.replacen("{}", &list, 1), values)
             .fetch_all(&mut *conn)
             .await?

@@ -26,6 +26,20 @@ impl Backend {
         }
     }
 
+    /// Appends the `n`th (1-based) placeholder of a generated statement whose parameters are
+    /// used once each, in order. SQLite gets anonymous `?`: sqlx resolves named `$N`
+    /// parameters through `sqlite3_bind_parameter_name`, a linear scan per parameter, which
+    /// makes a 27,000-parameter multi-row insert quadratic. PostgreSQL gets `$N`.
+    pub(crate) fn push_placeholder(self, sql: &mut String, n: usize) {
+        match self {
+            Backend::Sqlite => sql.push('?'),
+            Backend::Postgres => {
+                sql.push('$');
+                sql.push_str(&n.to_string());
+            }
+        }
+    }
+
     /// A row-lock suffix for `SELECT`s whose rows a write transaction will update.
     pub(crate) fn for_update(self) -> &'static str {
         match self {
