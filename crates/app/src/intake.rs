@@ -9,7 +9,7 @@ use crossdesk_domain::FieldError;
 use crossdesk_domain::inbound::Inbound;
 use crossdesk_domain::triage::{Triage, TriageConfig, TriageInput, triage};
 use serde_json::Value;
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::sync::{Arc, RwLock};
 use tokio::io::AsyncBufRead;
 use tokio::sync::{mpsc, oneshot};
@@ -135,11 +135,7 @@ impl IntakeHandle {
             },
         };
         let triage = triage_inbound(&inbound, &self.config.triage);
-        Ok(IngestItem {
-            inbound,
-            triage,
-            store_id,
-        })
+        Ok(IngestItem::new(inbound, triage, store_id))
     }
 
     /// Validates every message, then stores them all or none. Answers once committed.
@@ -159,29 +155,72 @@ impl IntakeHandle {
 
     /// Hands prepared messages to the writer and waits for the commit.
     pub async fn commit(&self, items: Vec<IngestItem>) -> Result<Vec<IngestOutcome>, IntakeError> {
+        self.enqueue(items).await?.await
+    }
+
+    /// Queues prepared messages at the writer (queue order is commit order) and returns the
+    /// wait for their commit.
+    async fn enqueue(
+        &self,
+        items: Vec<IngestItem>,
+    ) -> Result<impl Future<Output = Result<Vec<IngestOutcome>, IntakeError>> + use<>, IntakeError>
+    {
+        let stopped = || {
+            IntakeError::Db(Arc::new(DbError::Unavailable(
+                "the intake writer has stopped".into(),
+            )))
+        };
         let (reply, answer) = oneshot::channel();
         self.jobs
             .send(Job { items, reply })
             .await
-            .map_err(|_| Arc::new(DbError::Unavailable("the intake writer has stopped".into())))?;
-        answer
-            .await
-            .map_err(|_| Arc::new(DbError::Unavailable("the intake writer has stopped".into())))?
-            .map_err(IntakeError::Db)
+            .map_err(|_| stopped())?;
+        Ok(async move {
+            answer
+                .await
+                .map_err(|_| stopped())?
+                .map_err(IntakeError::Db)
+        })
     }
 
-    /// Streams a JSONL file through intake in large batches, reading and triaging while the
-    /// previous batch is written. Malformed lines are reported to `progress` and skipped.
+    /// Prepares one batch of lines: parse, validate, resolve the store, triage, derive.
+    async fn prepare_batch(
+        &self,
+        lines: Vec<(u64, Result<Value, String>)>,
+    ) -> (Vec<IngestItem>, Vec<Rejection>) {
+        let mut items = Vec::with_capacity(lines.len());
+        let mut rejections = Vec::new();
+        for (at, value) in lines {
+            let prepared = match value {
+                Ok(v) => self.prepare(&v).await,
+                Err(message) => Err(FieldError::new("$", message)),
+            };
+            match prepared {
+                Ok(item) => items.push(item),
+                Err(error) => rejections.push(Rejection { at, error }),
+            }
+        }
+        (items, rejections)
+    }
+
+    /// Streams a JSONL file through intake in batches, in constant memory. Batches are
+    /// prepared (parsed, triaged) in parallel tasks while earlier ones are written, and
+    /// reach the writer in file order, so a reply always lands after the message it answers.
+    /// Malformed lines are reported to `progress` and skipped.
     pub async fn ingest_stream<R: AsyncBufRead + Unpin>(
         &self,
         reader: R,
         progress: &mut dyn Progress,
     ) -> Result<StreamSummary, IntakeError> {
+        const IN_FLIGHT: usize = 2;
+        type Prepared = tokio::task::JoinHandle<(Vec<IngestItem>, Vec<Rejection>)>;
         let mut lines = JsonLines::new(reader);
         let mut summary = StreamSummary::default();
-        let mut batch = Vec::with_capacity(MAX_BATCH);
-        let mut pending: Option<tokio::task::JoinHandle<Result<Vec<IngestOutcome>, IntakeError>>> =
-            None;
+        let mut preparing: VecDeque<Prepared> = VecDeque::new();
+        let mut committing: VecDeque<
+            tokio::task::JoinHandle<Result<Vec<IngestOutcome>, IntakeError>>,
+        > = VecDeque::new();
+        let mut raw = Vec::with_capacity(MAX_BATCH);
         loop {
             let line = lines
                 .next()
@@ -191,46 +230,46 @@ impl IntakeHandle {
             if let Some(line) = line {
                 summary.lines += 1;
                 progress.advance(line.offset);
-                let prepared = match line.value {
-                    Ok(v) => self.prepare(&v).await,
-                    Err(message) => Err(FieldError::new("$", message)),
+                raw.push((line.number, line.value));
+            }
+            if raw.len() >= MAX_BATCH || (done && !raw.is_empty()) {
+                let this = self.clone();
+                let batch = std::mem::replace(&mut raw, Vec::with_capacity(MAX_BATCH));
+                preparing.push_back(tokio::spawn(async move { this.prepare_batch(batch).await }));
+            }
+            while preparing.len() > IN_FLIGHT || (done && !preparing.is_empty()) {
+                let Some(next) = preparing.pop_front() else {
+                    break;
                 };
-                match prepared {
-                    Ok(item) => batch.push(item),
-                    Err(error) => {
-                        summary.rejected += 1;
-                        progress.rejected(&Rejection {
-                            at: line.number,
-                            error,
-                        });
+                let (items, rejections) = next.await.map_err(task_failed)?;
+                for r in &rejections {
+                    progress.rejected(r);
+                }
+                summary.rejected += rejections.len() as u64;
+                if items.is_empty() {
+                    continue;
+                }
+                let wait = self.enqueue(items).await?;
+                committing.push_back(tokio::spawn(wait));
+                while committing.len() > IN_FLIGHT {
+                    if let Some(c) = committing.pop_front() {
+                        summary.count(c.await.map_err(task_failed)??);
                     }
                 }
-            }
-            if batch.len() >= MAX_BATCH || (done && !batch.is_empty()) {
-                if let Some(p) = pending.take() {
-                    summary.count(await_batch(p).await?);
-                }
-                let this = self.clone();
-                let items = std::mem::replace(&mut batch, Vec::with_capacity(MAX_BATCH));
-                pending = Some(tokio::spawn(async move { this.commit(items).await }));
             }
             if done {
                 break;
             }
         }
-        if let Some(p) = pending.take() {
-            summary.count(await_batch(p).await?);
+        while let Some(c) = committing.pop_front() {
+            summary.count(c.await.map_err(task_failed)??);
         }
         Ok(summary)
     }
 }
 
-async fn await_batch(
-    handle: tokio::task::JoinHandle<Result<Vec<IngestOutcome>, IntakeError>>,
-) -> Result<Vec<IngestOutcome>, IntakeError> {
-    handle.await.map_err(|e| {
-        IntakeError::Db(Arc::new(DbError::Other(format!("intake task failed: {e}"))))
-    })?
+fn task_failed(e: tokio::task::JoinError) -> IntakeError {
+    IntakeError::Db(Arc::new(DbError::Other(format!("intake task failed: {e}"))))
 }
 
 /// Receives progress from long intake and import runs.

@@ -21,7 +21,9 @@ use serde_json::json;
 use sqlx::AnyConnection;
 use std::collections::HashMap;
 
-/// A message ready to be stored: validated, triaged, its store resolved.
+/// A message ready to be stored: validated, triaged, its store resolved, and the values
+/// derived from it alone (search tokens, subject line, JSON columns) computed up front, on
+/// the caller's task, so the single writer only does what needs the database.
 #[derive(Debug, Clone)]
 pub struct IngestItem {
     /// The message.
@@ -30,6 +32,41 @@ pub struct IngestItem {
     pub triage: Triage,
     /// The id of `inbound.store`, resolved by the caller.
     pub store_id: Option<i64>,
+    pub(crate) derived: Derived,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Derived {
+    pub(crate) search: String,
+    pub(crate) headline: String,
+    pub(crate) entities: String,
+    pub(crate) attachments: String,
+}
+
+impl IngestItem {
+    /// Prepares a message for [`Db::ingest`].
+    pub fn new(inbound: Inbound, triage: Triage, store_id: Option<i64>) -> Self {
+        let m = &inbound;
+        let derived = Derived {
+            search: search_text(&[
+                m.subject.as_deref().unwrap_or_default(),
+                &m.text,
+                m.author.handle.as_deref().unwrap_or_default(),
+                m.author.name.as_deref().unwrap_or_default(),
+                m.author.email.as_deref().unwrap_or_default(),
+                m.order_ref.as_deref().unwrap_or_default(),
+            ]),
+            headline: m.subject.clone().unwrap_or_else(|| headline(&m.text)),
+            entities: serde_json::to_string(&triage.entities).unwrap_or_else(|_| "{}".into()),
+            attachments: serde_json::to_string(&m.attachments).unwrap_or_else(|_| "[]".into()),
+        };
+        Self {
+            inbound,
+            triage,
+            store_id,
+            derived,
+        }
+    }
 }
 
 /// What intake did with one message.
@@ -444,14 +481,7 @@ impl Db {
                     .filter(|o| Some(o.id) == order_id)
                     .map(|o| o.usd_cents as f64 / 100.0)
             };
-            let tokens = search_text(&[
-                m.subject.as_deref().unwrap_or_default(),
-                &m.text,
-                m.author.handle.as_deref().unwrap_or_default(),
-                m.author.name.as_deref().unwrap_or_default(),
-                m.author.email.as_deref().unwrap_or_default(),
-                m.order_ref.as_deref().unwrap_or_default(),
-            ]);
+            let tokens = &it.derived.search;
             let ticket_id = match placement {
                 Placement::Join {
                     ticket_id,
@@ -475,7 +505,7 @@ impl Db {
                     work.last_message_at = work.last_message_at.max(m.sent_at);
                     work.sentiment = f64::from(it.triage.sentiment);
                     work.search.push(' ');
-                    work.search.push_str(&tokens);
+                    work.search.push_str(tokens);
                     work.changed = true;
                     status_of.insert(ticket_id, work.state.status);
                     if let Some(list) = open.get_mut(&c)
@@ -536,11 +566,11 @@ impl Db {
                             added: 1,
                             last_message_at: m.sent_at,
                             sentiment: f64::from(it.triage.sentiment),
-                            search: tokens,
+                            search: tokens.clone(),
                             created: Some(NewTicket {
                                 channel: m.channel.as_str(),
                                 visibility: m.visibility.as_str(),
-                                subject: m.subject.clone().unwrap_or_else(|| headline(&m.text)),
+                                subject: it.derived.headline.clone(),
                                 language: it.triage.language.clone(),
                                 first_message_at: m.sent_at,
                             }),
@@ -693,8 +723,8 @@ impl Db {
                 Val::from(f64::from(it.triage.sentiment)),
                 Val::from(f64::from(it.triage.confidence)),
                 Val::from(i64::from(it.triage.pii)),
-                Val::from(serde_json::to_string(&it.triage.entities).unwrap_or_default()),
-                Val::from(serde_json::to_string(&m.attachments).unwrap_or_default()),
+                Val::from(it.derived.entities.clone()),
+                Val::from(it.derived.attachments.clone()),
                 Val::from(m.in_reply_to.clone()),
                 Val::from(m.order_ref.clone()),
                 Val::from(ms(m.sent_at)),

@@ -155,7 +155,7 @@ pub async fn baseline_insert(
             Val::from(id),
             Val::from(m.channel.as_str()),
             Val::from(m.visibility.as_str()),
-            Val::from(m.subject.clone()),
+            Val::from(it.derived.headline.clone()),
             Val::from("new"),
             Val::from(it.triage.category.as_str()),
             Val::from(it.triage.urgency.as_str()),
@@ -166,7 +166,7 @@ pub async fn baseline_insert(
             Val::from(sent),
             Val::from(now),
             Val::from(now),
-            Val::from(m.text.to_lowercase()),
+            Val::from(it.derived.search.clone()),
         ]);
         tables[3].push(vec![
             Val::from(id),
@@ -190,8 +190,8 @@ pub async fn baseline_insert(
             Val::from(f64::from(it.triage.sentiment)),
             Val::from(f64::from(it.triage.confidence)),
             Val::from(i64::from(it.triage.pii)),
-            Val::from(serde_json::to_string(&it.triage.entities).unwrap_or_default()),
-            Val::from(serde_json::to_string(&m.attachments).unwrap_or_default()),
+            Val::from(it.derived.entities.clone()),
+            Val::from(it.derived.attachments.clone()),
             Val::from(m.in_reply_to.clone()),
             Val::from(m.order_ref.clone()),
             Val::from(sent),

@@ -85,11 +85,7 @@ mod cases {
             },
             &TriageConfig::default(),
         );
-        IngestItem {
-            inbound,
-            triage,
-            store_id,
-        }
+        IngestItem::new(inbound, triage, store_id)
     }
 
     fn msg(id: &str, channel: &str, author: Value, text: &str, minutes: i64) -> Value {

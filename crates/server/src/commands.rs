@@ -272,11 +272,7 @@ pub async fn bench_ingest(args: BenchIngestArgs) -> Result<ExitCode> {
         let inbound = Inbound::parse(m)?;
         let store_id = inbound.store.as_ref().and_then(|k| ids.get(k)).copied();
         let triage = triage_inbound(&inbound, &config);
-        items.push(crossdesk_db::IngestItem {
-            inbound,
-            triage,
-            store_id,
-        });
+        items.push(crossdesk_db::IngestItem::new(inbound, triage, store_id));
     }
     let mut baselines = Vec::new();
     for bulk in [false, true] {
