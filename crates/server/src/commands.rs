@@ -210,6 +210,9 @@ pub struct BenchIngestArgs {
     /// Seed of the synthetic traffic.
     #[arg(long, default_value_t = 7)]
     seed: u64,
+    /// Rounds; the median of each measurement is reported.
+    #[arg(long, default_value_t = 3)]
+    rounds: usize,
 }
 
 struct Quiet;
@@ -250,77 +253,84 @@ pub async fn bench_ingest(args: BenchIngestArgs) -> Result<ExitCode> {
         jsonl.push(b'\n');
     }
 
-    let pipeline_db = scratch(&args.on).await?;
-    let app = open_app(pipeline_db.url()).await?;
-    app.import_records(&stores).await?;
-    let started = Instant::now();
-    let summary = app.intake().ingest_stream(&jsonl[..], &mut Quiet).await?;
-    let pipeline = started.elapsed();
-    let started = Instant::now();
-    let again = app.intake().ingest_stream(&jsonl[..], &mut Quiet).await?;
-    let reingest = started.elapsed();
-
-    let mut items = Vec::with_capacity(messages.len());
-    let config = TriageConfig::default();
-    let ids: std::collections::HashMap<String, i64> = app
-        .stores()
-        .await?
-        .into_iter()
-        .map(|s| (s.key, s.id))
+    // Items for the baselines, prepared once, outside any timing.
+    let ids: std::collections::HashMap<&str, i64> = keys
+        .iter()
+        .enumerate()
+        .map(|(i, k)| (k.as_str(), i as i64 + 1))
         .collect();
+    let config = TriageConfig::default();
+    let mut items = Vec::with_capacity(messages.len());
     for m in &messages {
         let inbound = Inbound::parse(m)?;
-        let store_id = inbound.store.as_ref().and_then(|k| ids.get(k)).copied();
+        let store_id = inbound.store.as_deref().and_then(|k| ids.get(k)).copied();
         let triage = triage_inbound(&inbound, &config);
         items.push(crossdesk_db::IngestItem::new(inbound, triage, store_id));
     }
-    let mut baselines = Vec::new();
-    for bulk in [false, true] {
-        let db = scratch(&args.on).await?;
-        let base = open_app(db.url()).await?;
-        base.import_records(&stores).await?;
-        let started = Instant::now();
-        crossdesk_db::baseline_insert(base.db(), &items, now, bulk).await?;
-        baselines.push(started.elapsed());
-        base.db().close().await;
-    }
-    let (baseline, bulk) = (baselines[0], baselines[1]);
 
-    let rate = |d: std::time::Duration| args.n as f64 / d.as_secs_f64();
+    // Rounds interleave the four measurements so that a noisy neighbour hits them alike.
+    let mut times: [Vec<f64>; 4] = Default::default();
+    let mut backend = "";
+    let mut last = Default::default();
+    for _ in 0..args.rounds.max(1) {
+        let db = scratch(&args.on).await?;
+        let app = open_app(db.url()).await?;
+        app.import_records(&stores).await?;
+        backend = app.db().backend().name();
+        let started = Instant::now();
+        let first = app.intake().ingest_stream(&jsonl[..], &mut Quiet).await?;
+        times[0].push(started.elapsed().as_secs_f64());
+        let started = Instant::now();
+        let again = app.intake().ingest_stream(&jsonl[..], &mut Quiet).await?;
+        times[1].push(started.elapsed().as_secs_f64());
+        app.db().close().await;
+        last = (first, again);
+        for (slot, bulk) in [(2, false), (3, true)] {
+            let db = scratch(&args.on).await?;
+            let base = open_app(db.url()).await?;
+            base.import_records(&stores).await?;
+            let started = Instant::now();
+            crossdesk_db::baseline_insert(base.db(), &items, now, bulk).await?;
+            times[slot].push(started.elapsed().as_secs_f64());
+            base.db().close().await;
+        }
+    }
+    let median = |v: &mut Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    let [p, r, a, b] = times.each_mut().map(median);
+    let rate = |secs: f64| args.n as f64 / secs;
+    let (first, again) = last;
     println!(
-        "crossdesk bench ingest: {} synthetic messages on {}",
+        "crossdesk bench ingest: {} synthetic messages on {backend}, median of {} rounds",
         args.n,
-        app.db().backend().name()
+        args.rounds.max(1)
     );
     println!(
-        "pipeline (parse → triage → threading → persist): {:>9.0} msg/s  {:>7.2} s  ({} stored, {} tickets)",
-        rate(pipeline),
-        pipeline.as_secs_f64(),
-        summary.stored,
-        summary.tickets_created
+        "pipeline (parse → triage → threading → persist):               {:>9.0} msg/s  {p:>6.2} s  ({} stored, {} tickets)",
+        rate(p),
+        first.stored,
+        first.tickets_created
     );
     println!(
-        "re-ingest of the same file (all duplicates):     {:>9.0} msg/s  {:>7.2} s  ({} stored, {} duplicates)",
-        rate(reingest),
-        reingest.as_secs_f64(),
+        "re-ingest of the same file (all duplicates):                   {:>9.0} msg/s  {r:>6.2} s  ({} stored, {} duplicates)",
+        rate(r),
         again.stored,
         again.duplicates
     );
     println!(
-        "baseline A, the same rows as bare single-row INSERTs, one txn: {:>9.0} msg/s  {:>7.2} s",
-        rate(baseline),
-        baseline.as_secs_f64()
+        "baseline A, the same rows as bare single-row INSERTs, one txn: {:>9.0} msg/s  {a:>6.2} s",
+        rate(a)
     );
     println!(
-        "baseline B, the same rows as multi-row INSERTs, one txn:       {:>9.0} msg/s  {:>7.2} s",
-        rate(bulk),
-        bulk.as_secs_f64()
+        "baseline B, the same rows as multi-row INSERTs, one txn:       {:>9.0} msg/s  {b:>6.2} s",
+        rate(b)
     );
     println!(
         "ratio pipeline / baseline A: {:.2}   pipeline / baseline B: {:.2}",
-        baseline.as_secs_f64() / pipeline.as_secs_f64(),
-        bulk.as_secs_f64() / pipeline.as_secs_f64()
+        a / p,
+        b / p
     );
-    app.db().close().await;
     Ok(ExitCode::SUCCESS)
 }
