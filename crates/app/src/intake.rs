@@ -345,23 +345,29 @@ async fn writer(
             let _ = job.reply.send(result);
             continue;
         }
-        let all: Vec<IngestItem> = jobs.iter().flat_map(|j| j.items.iter().cloned()).collect();
+        // Move the items into one batch (no copies); the lengths split it back.
+        let (replies, batches): (Vec<Reply>, Vec<Vec<IngestItem>>) =
+            jobs.into_iter().map(|j| (j.reply, j.items)).unzip();
+        let sizes: Vec<usize> = batches.iter().map(Vec::len).collect();
+        let mut all: Vec<IngestItem> = batches.into_iter().flatten().collect();
         match db.ingest(&all, &config.triage, clock.now()).await {
             Ok(mut outcomes) => {
-                for job in jobs {
-                    let rest = outcomes.split_off(job.items.len());
-                    let _ = job.reply.send(Ok(outcomes));
+                for (reply, size) in replies.into_iter().zip(sizes) {
+                    let rest = outcomes.split_off(size);
+                    let _ = reply.send(Ok(outcomes));
                     outcomes = rest;
                 }
             }
             Err(e) => {
-                tracing::warn!(error = %e, jobs = jobs.len(), "group commit failed; retrying jobs one by one");
-                for job in jobs {
+                tracing::warn!(error = %e, jobs = sizes.len(), "group commit failed; retrying jobs one by one");
+                for (reply, size) in replies.into_iter().zip(sizes) {
+                    let rest = all.split_off(size);
                     let result = db
-                        .ingest(&job.items, &config.triage, clock.now())
+                        .ingest(&all, &config.triage, clock.now())
                         .await
                         .map_err(Arc::new);
-                    let _ = job.reply.send(result);
+                    all = rest;
+                    let _ = reply.send(result);
                 }
             }
         }

@@ -7,7 +7,8 @@
 
 use crate::sql::{RowExt, Val, insert_rows, query_with, select_in};
 use crate::{Backend, Db, DbError};
-use crossdesk_domain::model::IdentityKind;
+use crossdesk_domain::model::{ActorKind, IdentityKind};
+use crossdesk_domain::threading::EventKind;
 use sqlx::AnyConnection;
 use std::collections::HashMap;
 
@@ -92,6 +93,11 @@ impl CustomerBook {
             id = *next;
         }
         id
+    }
+
+    /// Stored customers merged away in this batch (their tickets now belong to survivors).
+    pub fn merged_away(&self) -> impl Iterator<Item = i64> + '_ {
+        self.redirect.keys().copied().filter(|&id| id > 0)
     }
 
     /// The customer these identities belong to: existing, merged from several, or new.
@@ -189,6 +195,23 @@ impl CustomerBook {
         .await?;
         for (from, into, reason) in &self.merges {
             let into = resolved.id(*into);
+            // The tickets about to change customer get their audit entry first.
+            let data =
+                serde_json::json!({"before": from, "after": into, "reason": reason}).to_string();
+            query_with(
+                "INSERT INTO ticket_events (ticket_id, at, actor_kind, actor_id, kind, data) \
+                 SELECT id, $1, $2, NULL, $3, $4 FROM tickets WHERE customer_id = $5"
+                    .into(),
+                vec![
+                    Val::from(now_ms),
+                    Val::from(ActorKind::System.as_str()),
+                    Val::from(EventKind::CustomerMerged.as_str()),
+                    Val::from(data),
+                    Val::from(*from),
+                ],
+            )
+            .execute(&mut *conn)
+            .await?;
             for table in ["identities", "orders", "tickets", "messages"] {
                 query_with(
                     format!("UPDATE {table} SET customer_id = $1 WHERE customer_id = $2"),

@@ -373,6 +373,7 @@ impl Db {
         let mut customers: Vec<i64> = customer
             .iter()
             .map(|&c| book.find(c))
+            .chain(book.merged_away())
             .filter(|&c| c > 0)
             .collect();
         customers.sort_unstable();
@@ -388,7 +389,7 @@ impl Db {
         )
         .await?;
         for (o, work, status) in rows {
-            open.entry(work.customer_id).or_default().push(o);
+            open.entry(book.find(work.customer_id)).or_default().push(o);
             status_of.insert(work.id, status);
             tickets.insert(work.id, work);
         }
@@ -426,7 +427,7 @@ impl Db {
         )
         .await?
         {
-            let e = latest.entry((c, s)).or_insert((placed, id));
+            let e = latest.entry((book.find(c), s)).or_insert((placed, id));
             if (placed, id) > *e {
                 *e = (placed, id);
             }

@@ -10,6 +10,7 @@ crossdesk_testkit::conformance!(
     a_reply_joins_its_parents_ticket,
     the_same_order_joins_the_open_ticket_and_another_order_opens_one,
     an_order_number_in_a_tweet_ties_the_handle_to_the_buyer,
+    merging_customers_moves_their_tickets_with_an_audit_entry,
     a_tracking_number_links_the_order_and_a_high_value_loss_is_a_crisis,
     importing_the_same_records_twice_changes_nothing,
     import_rejects_records_that_point_nowhere_and_keeps_the_rest,
@@ -319,6 +320,70 @@ mod cases {
             Some("112-1234567-1234567")
         );
         assert_eq!(t.ticket.visibility, "public");
+    }
+
+    pub async fn merging_customers_moves_their_tickets_with_an_audit_entry(url: &str) {
+        let db = seeded(url).await;
+        // @janed is unknown: the first tweet opens a ticket for a new customer.
+        let first = ingest(
+            &db,
+            vec![msg(
+                "mg1",
+                "twitter",
+                json!({"handle": "@janed"}),
+                "hello, where is my kettle?",
+                0,
+            )],
+        )
+        .await;
+        let (_, early, _) = stored(&first[0]);
+        let before = db.ticket(early).await.unwrap().ticket.customer_id;
+        // A later tweet names Jane's order: the handle's customer merges into the buyer.
+        let second = ingest(
+            &db,
+            vec![msg(
+                "mg2",
+                "twitter",
+                json!({"handle": "@janed"}),
+                "order 112-1234567-1234567 is broken",
+                5,
+            )],
+        )
+        .await;
+        let (_, joined, _) = stored(&second[0]);
+        assert_eq!(
+            joined, early,
+            "the follow-up joins the early ticket, which now gets the order"
+        );
+        let t = db.ticket(early).await.unwrap();
+        assert_eq!(
+            t.ticket.order_number.as_deref(),
+            Some("112-1234567-1234567")
+        );
+        assert_ne!(
+            t.ticket.customer_id, before,
+            "the early ticket moved to the surviving customer"
+        );
+        let merged = t
+            .events
+            .iter()
+            .find(|e| e.kind == "customer_merged")
+            .expect("a customer_merged event");
+        assert_eq!(merged.data["before"], json!(before));
+        assert_eq!(merged.data["after"], json!(t.ticket.customer_id));
+        assert_eq!(merged.actor_kind, "system");
+        let detail = db.customer(before).await.unwrap();
+        assert_eq!(
+            detail.customer.id, t.ticket.customer_id,
+            "the merged-away id answers with the survivor"
+        );
+        assert!(
+            detail
+                .customer
+                .identities
+                .iter()
+                .any(|i| i.value == "@janed")
+        );
     }
 
     pub async fn a_tracking_number_links_the_order_and_a_high_value_loss_is_a_crisis(url: &str) {

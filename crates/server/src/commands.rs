@@ -201,17 +201,17 @@ pub async fn report(database: &str) -> Result<ExitCode> {
 #[derive(Debug, clap::Args)]
 pub struct BenchIngestArgs {
     /// Number of synthetic messages.
-    #[arg(long, default_value_t = 20_000)]
+    #[arg(long, env = "CROSSDESK_BENCH_N", default_value_t = 20_000)]
     n: usize,
     /// A server to benchmark on (postgres://…); a scratch database is created there and
     /// dropped after. Default: a scratch SQLite file.
-    #[arg(long = "on")]
+    #[arg(long = "on", env = "CROSSDESK_BENCH_ON")]
     on: Option<String>,
     /// Seed of the synthetic traffic.
-    #[arg(long, default_value_t = 7)]
+    #[arg(long, env = "CROSSDESK_BENCH_SEED", default_value_t = 7)]
     seed: u64,
     /// Rounds; the median of each measurement is reported.
-    #[arg(long, default_value_t = 3)]
+    #[arg(long, env = "CROSSDESK_BENCH_ROUNDS", default_value_t = 3)]
     rounds: usize,
 }
 

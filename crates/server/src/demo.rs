@@ -31,10 +31,10 @@ pub struct DemoArgs {
     #[arg(long, env = "CROSSDESK_DEMO_HISTORY", default_value_t = 600)]
     history: usize,
     /// Use the small workspace (3 stores, 60 orders) — for tests.
-    #[arg(long)]
+    #[arg(long, env = "CROSSDESK_DEMO_SMALL")]
     small: bool,
     /// Seed of the workspace.
-    #[arg(long, default_value_t = 2026)]
+    #[arg(long, env = "CROSSDESK_DEMO_SEED", default_value_t = 2026)]
     seed: u64,
 }
 
