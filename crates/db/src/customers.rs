@@ -171,14 +171,25 @@ impl CustomerBook {
             redirect: self.redirect,
             temp,
         };
+        // Searchable text: lowercased (Unicode-aware, here rather than in SQL) name and
+        // identity values, appended as identities arrive.
+        let mut added: HashMap<i64, String> = HashMap::new();
+        for (claim, owner) in &self.new_identities {
+            let text = added.entry(resolved.id(*owner)).or_default();
+            text.push(' ');
+            text.push_str(&claim.value.to_lowercase());
+        }
         let rows = self
             .new_customers
             .into_iter()
             .zip(ids)
             .map(|((_, name), id)| {
+                let mut search = name.as_deref().map(str::to_lowercase).unwrap_or_default();
+                search.push_str(&added.remove(&id).unwrap_or_default());
                 vec![
                     Val::from(id),
                     Val::from(name),
+                    Val::from(search),
                     Val::from(now_ms),
                     Val::from(now_ms),
                 ]
@@ -188,11 +199,19 @@ impl CustomerBook {
             conn,
             db.backend(),
             "customers",
-            &["id", "name", "created_at", "updated_at"],
+            &["id", "name", "search_text", "created_at", "updated_at"],
             rows,
             "",
         )
         .await?;
+        for (id, text) in added {
+            query_with(
+                "UPDATE customers SET search_text = search_text || $1 WHERE id = $2".into(),
+                vec![Val::from(text), Val::from(id)],
+            )
+            .execute(&mut *conn)
+            .await?;
+        }
         for (from, into, reason) in &self.merges {
             let into = resolved.id(*into);
             // The tickets about to change customer get their audit entry first.
@@ -220,6 +239,14 @@ impl CustomerBook {
                 .execute(&mut *conn)
                 .await?;
             }
+            query_with(
+                "UPDATE customers SET search_text = search_text || ' ' || \
+                 (SELECT search_text FROM customers WHERE id = $1) WHERE id = $2"
+                    .into(),
+                vec![Val::from(*from), Val::from(into)],
+            )
+            .execute(&mut *conn)
+            .await?;
             query_with(
                 "UPDATE customers SET merged_into = $1, updated_at = $2 WHERE id = $3".into(),
                 vec![Val::from(into), Val::from(now_ms), Val::from(*from)],

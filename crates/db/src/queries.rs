@@ -325,33 +325,56 @@ impl Db {
         w.push("c.merged_into IS NULL", vec![]);
         if let Some(q) = f.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
             let pattern = format!("%{}%", escape_like(&q.to_lowercase()));
-            w.push(
-                "(LOWER(c.name) LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM identities i WHERE i.customer_id = c.id AND i.value LIKE ? ESCAPE '\\'))",
-                vec![Val::from(pattern.clone()), Val::from(pattern)],
-            );
+            w.push("c.search_text LIKE ? ESCAPE '\\'", vec![Val::from(pattern)]);
         }
         if let Some(id) = f.cursor.as_deref().and_then(|c| c.parse::<i64>().ok()) {
             w.push("c.id < ?", vec![Val::from(id)]);
         }
         let limit = f.limit.clamp(1, 500) as i64;
         let sql = format!(
-            "SELECT c.id FROM customers c{} ORDER BY c.id DESC LIMIT {}",
+            "SELECT c.id, c.name, c.created_at FROM customers c{} ORDER BY c.id DESC LIMIT {}",
             w.sql(),
             limit + 1
         );
-        let ids: Vec<i64> = query_with(sql, w.values)
-            .fetch_all(self.reader())
-            .await?
+        let rows = query_with(sql, w.values).fetch_all(self.reader()).await?;
+        let more = rows.len() as i64 > limit;
+        let mut items = rows
             .iter()
-            .map(|r| r.int(0))
-            .collect::<Result<_, _>>()?;
-        let mut items = Vec::with_capacity(ids.len());
-        for id in ids.iter().take(limit as usize) {
-            items.push(self.customer_view(*id).await?);
+            .take(limit as usize)
+            .map(|r| {
+                Ok(CustomerView {
+                    id: r.int(0)?,
+                    name: r.opt_text(1)?,
+                    identities: Vec::new(),
+                    created_at: time(r.int(2)?),
+                })
+            })
+            .collect::<Result<Vec<_>, DbError>>()?;
+        if !items.is_empty() {
+            // One query for every identity on the page, not one per customer.
+            let marks = (1..=items.len())
+                .map(|i| format!("${i}"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let ids = items.iter().map(|c| Val::from(c.id)).collect();
+            let sql = format!(
+                "SELECT customer_id, kind, value FROM identities WHERE customer_id IN ({marks}) ORDER BY kind, value"
+            );
+            for r in query_with(sql, ids).fetch_all(self.reader()).await? {
+                let owner = r.int(0)?;
+                if let Some(c) = items.iter_mut().find(|c| c.id == owner) {
+                    c.identities.push(IdentityView {
+                        kind: r.text(1)?,
+                        value: r.text(2)?,
+                    });
+                }
+            }
         }
-        let next_cursor = (ids.len() as i64 > limit)
-            .then(|| items.last().map(|c| c.id.to_string()))
-            .flatten();
+        let next_cursor = if more {
+            items.last().map(|c| c.id.to_string())
+        } else {
+            None
+        };
         Ok(Page { items, next_cursor })
     }
 

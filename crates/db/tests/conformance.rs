@@ -15,11 +15,14 @@ crossdesk_testkit::conformance!(
     importing_the_same_records_twice_changes_nothing,
     import_rejects_records_that_point_nowhere_and_keeps_the_rest,
     ticket_lists_filter_and_page_with_cursors,
+    customers_are_found_by_any_identity_and_paged,
 );
 
 mod cases {
     use chrono::{DateTime, Duration, TimeZone, Utc};
-    use crossdesk_db::{Db, ImportOutcome, IngestItem, IngestOutcome, TicketFilter};
+    use crossdesk_db::{
+        CustomerFilter, Db, ImportOutcome, IngestItem, IngestOutcome, TicketFilter,
+    };
     use crossdesk_domain::import::ImportRecord;
     use crossdesk_domain::inbound::Inbound;
     use crossdesk_domain::triage::{TriageConfig, TriageInput, triage};
@@ -550,5 +553,90 @@ mod cases {
             .await
             .unwrap();
         assert_eq!(new.items.len(), 8);
+    }
+
+    pub async fn customers_are_found_by_any_identity_and_paged(url: &str) {
+        let db = seeded(url).await;
+        let mut batch = Vec::new();
+        for i in 0..5 {
+            batch.push(msg(
+                &format!("cu{i}"),
+                "email",
+                json!({"email": format!("buyer{i}@shop.example"), "name": format!("Buyer {i}")}),
+                "hello",
+                i,
+            ));
+        }
+        ingest(&db, batch).await;
+        let jane = db
+            .list_customers(&CustomerFilter {
+                q: Some("A1B2".into()),
+                limit: 10,
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+        assert_eq!(jane.items.len(), 1, "found by the buyer id");
+        let values: Vec<&str> = jane.items[0]
+            .identities
+            .iter()
+            .map(|i| i.value.as_str())
+            .collect();
+        assert!(
+            values.contains(&"jane@example.com") && values.contains(&"amazon:A1B2C3"),
+            "{values:?}"
+        );
+        let by_name = db
+            .list_customers(&CustomerFilter {
+                q: Some("buyer 3".into()),
+                limit: 10,
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+        assert_eq!(by_name.items.len(), 1);
+        ingest(
+            &db,
+            vec![msg(
+                "cu-es",
+                "email",
+                json!({"email": "alvaro@correo.example", "name": "Álvaro Núñez"}),
+                "hola",
+                9,
+            )],
+        )
+        .await;
+        let accented = db
+            .list_customers(&CustomerFilter {
+                q: Some("ÁLVARO NÚ".into()),
+                limit: 10,
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+        assert_eq!(
+            accented.items.len(),
+            1,
+            "Unicode case folding matches alike on both backends"
+        );
+        let mut seen = Vec::new();
+        let mut cursor = None;
+        loop {
+            let page = db
+                .list_customers(&CustomerFilter {
+                    q: Some("shop.example".into()),
+                    cursor,
+                    limit: 2,
+                })
+                .await
+                .unwrap();
+            assert!(page.items.iter().all(|c| c.identities.len() == 1));
+            seen.extend(page.items.iter().map(|c| c.id));
+            match page.next_cursor {
+                Some(c) => cursor = Some(c),
+                None => break,
+            }
+        }
+        assert_eq!(seen.len(), 5);
     }
 }

@@ -24,6 +24,9 @@ CREATE TABLE customers (
     id INTEGER PRIMARY KEY,
     name TEXT,
     merged_into BIGINT REFERENCES customers (id),
+    -- Lowercased name and identity values, maintained by the application (Unicode-aware
+    -- lowercase, so that both backends match alike).
+    search_text TEXT NOT NULL DEFAULT '',
     created_at BIGINT NOT NULL,
     updated_at BIGINT NOT NULL
 );
