@@ -10,6 +10,7 @@ use crossdesk_domain::inbound::Inbound;
 use crossdesk_domain::triage::{Triage, TriageConfig, TriageInput, triage};
 use serde_json::Value;
 use std::collections::{HashMap, VecDeque};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, RwLock};
 use tokio::io::AsyncBufRead;
 use tokio::sync::{mpsc, oneshot};
@@ -38,6 +39,9 @@ type Reply = oneshot::Sender<Result<Vec<IngestOutcome>, Arc<DbError>>>;
 struct Job {
     items: Vec<IngestItem>,
     reply: Reply,
+    /// Set when a job of the same stream failed: later jobs of that stream are refused, so
+    /// that nothing is threaded without the messages before it.
+    stream_failed: Option<Arc<AtomicBool>>,
 }
 
 /// Store keys to ids, refreshed from storage when a key is not known yet.
@@ -77,6 +81,28 @@ pub enum IntakeError {
     /// Storage failed; nothing was stored.
     #[error(transparent)]
     Db(#[from] Arc<DbError>),
+    /// A streamed file stopped at a batch that could not be stored.
+    #[error(
+        "stopped at line {line}: {source}; the lines before it are stored, and running the same \
+         file again continues (stored lines are skipped as duplicates)"
+    )]
+    StoppedAt {
+        /// The first line of the batch that failed.
+        line: u64,
+        /// Why.
+        source: Arc<DbError>,
+    },
+}
+
+/// Why a message could not be prepared.
+#[derive(Debug, thiserror::Error)]
+pub enum PrepareError {
+    /// The message is malformed or names an unknown store.
+    #[error("{0}")]
+    Invalid(#[from] FieldError),
+    /// Storage could not be asked (the message may be fine).
+    #[error(transparent)]
+    Db(#[from] DbError),
 }
 
 /// The intake service: cheap to clone.
@@ -102,7 +128,7 @@ impl IntakeHandle {
     }
 
     /// Validates, triages and resolves the store of one message.
-    pub async fn prepare(&self, value: &Value) -> Result<IngestItem, FieldError> {
+    pub async fn prepare(&self, value: &Value) -> Result<IngestItem, PrepareError> {
         let inbound = Inbound::parse(value)?;
         self.prepare_parsed(inbound).await
     }
@@ -115,22 +141,17 @@ impl IntakeHandle {
         Ok(self.stores.get(key))
     }
 
-    async fn prepare_parsed(&self, inbound: Inbound) -> Result<IngestItem, FieldError> {
+    async fn prepare_parsed(&self, inbound: Inbound) -> Result<IngestItem, PrepareError> {
         let store_id = match &inbound.store {
             None => None,
-            Some(key) => match self.store_id(key).await {
-                Ok(Some(id)) => Some(id),
-                Ok(None) => {
+            Some(key) => match self.store_id(key).await? {
+                Some(id) => Some(id),
+                None => {
                     return Err(FieldError::new(
                         "store",
                         format!("no store with key {key:?}; import it first (crossdesk import)"),
-                    ));
-                }
-                Err(e) => {
-                    return Err(FieldError::new(
-                        "store",
-                        format!("could not look the store up: {e}"),
-                    ));
+                    )
+                    .into());
                 }
             },
         };
@@ -142,11 +163,12 @@ impl IntakeHandle {
     pub async fn submit(&self, values: &[Value]) -> Result<Vec<IngestOutcome>, IntakeError> {
         let mut items = Vec::with_capacity(values.len());
         for (i, v) in values.iter().enumerate() {
-            let item = self.prepare(v).await.map_err(|error| {
-                IntakeError::Invalid(Rejection {
+            let item = self.prepare(v).await.map_err(|e| match e {
+                PrepareError::Invalid(error) => IntakeError::Invalid(Rejection {
                     at: i as u64,
                     error,
-                })
+                }),
+                PrepareError::Db(e) => IntakeError::Db(Arc::new(e)),
             })?;
             items.push(item);
         }
@@ -155,7 +177,7 @@ impl IntakeHandle {
 
     /// Hands prepared messages to the writer and waits for the commit.
     pub async fn commit(&self, items: Vec<IngestItem>) -> Result<Vec<IngestOutcome>, IntakeError> {
-        self.enqueue(items).await?.await
+        self.enqueue(items, None).await?.await
     }
 
     /// Queues prepared messages at the writer (queue order is commit order) and returns the
@@ -163,6 +185,7 @@ impl IntakeHandle {
     async fn enqueue(
         &self,
         items: Vec<IngestItem>,
+        stream_failed: Option<Arc<AtomicBool>>,
     ) -> Result<impl Future<Output = Result<Vec<IngestOutcome>, IntakeError>> + use<>, IntakeError>
     {
         let stopped = || {
@@ -172,7 +195,11 @@ impl IntakeHandle {
         };
         let (reply, answer) = oneshot::channel();
         self.jobs
-            .send(Job { items, reply })
+            .send(Job {
+                items,
+                reply,
+                stream_failed,
+            })
             .await
             .map_err(|_| stopped())?;
         Ok(async move {
@@ -184,42 +211,54 @@ impl IntakeHandle {
     }
 
     /// Prepares one batch of lines: parse, validate, resolve the store, triage, derive.
-    async fn prepare_batch(
-        &self,
-        lines: Vec<(u64, Result<Value, String>)>,
-    ) -> (Vec<IngestItem>, Vec<Rejection>) {
-        let mut items = Vec::with_capacity(lines.len());
-        let mut rejections = Vec::new();
+    async fn prepare_batch(&self, lines: Vec<(u64, Result<Value, String>)>) -> PreparedBatch {
+        let mut batch = PreparedBatch {
+            first_line: lines.first().map_or(0, |(n, _)| *n),
+            items: Vec::with_capacity(lines.len()),
+            rejections: Vec::new(),
+            storage: None,
+        };
         for (at, value) in lines {
             let prepared = match value {
                 Ok(v) => self.prepare(&v).await,
-                Err(message) => Err(FieldError::new("$", message)),
+                Err(message) => Err(FieldError::new("$", message).into()),
             };
             match prepared {
-                Ok(item) => items.push(item),
-                Err(error) => rejections.push(Rejection { at, error }),
+                Ok(item) => batch.items.push(item),
+                Err(PrepareError::Invalid(error)) => batch.rejections.push(Rejection { at, error }),
+                Err(PrepareError::Db(e)) => {
+                    batch.storage = Some(e);
+                    break;
+                }
             }
         }
-        (items, rejections)
+        batch
     }
 
     /// Streams a JSONL file through intake in batches, in constant memory. Batches are
     /// prepared (parsed, triaged) in parallel tasks while earlier ones are written, and
     /// reach the writer in file order, so a reply always lands after the message it answers.
-    /// Malformed lines are reported to `progress` and skipped.
+    /// Malformed lines are reported to `progress` and skipped. If a batch cannot be stored,
+    /// the stream stops there ([`IntakeError::StoppedAt`]) and no later batch is written.
     pub async fn ingest_stream<R: AsyncBufRead + Unpin>(
         &self,
         reader: R,
         progress: &mut dyn Progress,
     ) -> Result<StreamSummary, IntakeError> {
         const IN_FLIGHT: usize = 2;
-        type Prepared = tokio::task::JoinHandle<(Vec<IngestItem>, Vec<Rejection>)>;
+        type Committing = (
+            u64,
+            tokio::task::JoinHandle<Result<Vec<IngestOutcome>, IntakeError>>,
+        );
+        let failed = Arc::new(AtomicBool::new(false));
         let mut lines = JsonLines::new(reader);
         let mut summary = StreamSummary::default();
-        let mut preparing: VecDeque<Prepared> = VecDeque::new();
-        let mut committing: VecDeque<
-            tokio::task::JoinHandle<Result<Vec<IngestOutcome>, IntakeError>>,
-        > = VecDeque::new();
+        let mut preparing: VecDeque<tokio::task::JoinHandle<PreparedBatch>> = VecDeque::new();
+        let mut committing: VecDeque<Committing> = VecDeque::new();
+        let stopped = |line: u64, e: IntakeError| match e {
+            IntakeError::Db(source) => IntakeError::StoppedAt { line, source },
+            other => other,
+        };
         let mut raw = Vec::with_capacity(MAX_BATCH);
         loop {
             let line = lines
@@ -241,19 +280,30 @@ impl IntakeHandle {
                 let Some(next) = preparing.pop_front() else {
                     break;
                 };
-                let (items, rejections) = next.await.map_err(task_failed)?;
-                for r in &rejections {
+                let batch = next.await.map_err(task_failed)?;
+                for r in &batch.rejections {
                     progress.rejected(r);
                 }
-                summary.rejected += rejections.len() as u64;
-                if items.is_empty() {
+                summary.rejected += batch.rejections.len() as u64;
+                if let Some(e) = batch.storage {
+                    failed.store(true, Ordering::SeqCst);
+                    return Err(IntakeError::StoppedAt {
+                        line: batch.first_line,
+                        source: Arc::new(e),
+                    });
+                }
+                if batch.items.is_empty() {
                     continue;
                 }
-                let wait = self.enqueue(items).await?;
-                committing.push_back(tokio::spawn(wait));
+                let wait = self.enqueue(batch.items, Some(failed.clone())).await?;
+                committing.push_back((batch.first_line, tokio::spawn(wait)));
                 while committing.len() > IN_FLIGHT {
-                    if let Some(c) = committing.pop_front() {
-                        summary.count(c.await.map_err(task_failed)??);
+                    if let Some((line, c)) = committing.pop_front() {
+                        summary.count(
+                            c.await
+                                .map_err(task_failed)?
+                                .map_err(|e| stopped(line, e))?,
+                        );
                     }
                 }
             }
@@ -261,11 +311,24 @@ impl IntakeHandle {
                 break;
             }
         }
-        while let Some(c) = committing.pop_front() {
-            summary.count(c.await.map_err(task_failed)??);
+        while let Some((line, c)) = committing.pop_front() {
+            summary.count(
+                c.await
+                    .map_err(task_failed)?
+                    .map_err(|e| stopped(line, e))?,
+            );
         }
         Ok(summary)
     }
+}
+
+/// One batch of a stream, prepared.
+struct PreparedBatch {
+    first_line: u64,
+    items: Vec<IngestItem>,
+    rejections: Vec<Rejection>,
+    /// Storage failed while preparing (store lookup): the stream must stop here.
+    storage: Option<DbError>,
 }
 
 fn task_failed(e: tokio::task::JoinError) -> IntakeError {
@@ -311,13 +374,19 @@ impl StreamSummary {
 
 /// The group-commit loop: takes every job waiting, commits them in one transaction and
 /// answers each. If a group fails, its jobs are retried one by one so that one bad job
-/// cannot fail the others.
+/// cannot fail the others; a job whose stream already failed is refused. Each transaction
+/// runs in its own task, so a panic fails its callers, never the writer.
 async fn writer(
     db: Db,
     clock: Arc<dyn Clock>,
     config: Arc<AppConfig>,
     mut rx: mpsc::Receiver<Job>,
 ) {
+    let refused = || {
+        Arc::new(DbError::Unavailable(
+            "an earlier batch of this stream could not be stored".into(),
+        ))
+    };
     while let Some(first) = rx.recv().await {
         let mut jobs = vec![first];
         let mut size = jobs[0].items.len();
@@ -330,46 +399,98 @@ async fn writer(
                 Err(_) => break,
             }
         }
-        if jobs.len() == 1 {
-            let job = jobs.remove(0);
-            let started = std::time::Instant::now();
-            let result = db
-                .ingest(&job.items, &config.triage, clock.now())
-                .await
-                .map_err(Arc::new);
-            tracing::debug!(
-                messages = job.items.len(),
-                elapsed_ms = started.elapsed().as_millis() as u64,
-                "committed"
-            );
-            let _ = job.reply.send(result);
+        let (live, dead): (Vec<Job>, Vec<Job>) = jobs.into_iter().partition(|j| !stream_failed(j));
+        for job in dead {
+            let _ = job.reply.send(Err(refused()));
+        }
+        if live.is_empty() {
             continue;
         }
-        // Move the items into one batch (no copies); the lengths split it back.
-        let (replies, batches): (Vec<Reply>, Vec<Vec<IngestItem>>) =
-            jobs.into_iter().map(|j| (j.reply, j.items)).unzip();
-        let sizes: Vec<usize> = batches.iter().map(Vec::len).collect();
-        let mut all: Vec<IngestItem> = batches.into_iter().flatten().collect();
-        match db.ingest(&all, &config.triage, clock.now()).await {
+        // Move the items into one batch (no copies); the sizes split it back.
+        let mut replies = Vec::with_capacity(live.len());
+        let mut all = Vec::with_capacity(size);
+        for job in live {
+            replies.push((job.items.len(), job.reply, job.stream_failed));
+            all.extend(job.items);
+        }
+        let started = std::time::Instant::now();
+        let (mut all, result) = guarded(&db, &config, clock.now(), all).await;
+        tracing::debug!(
+            messages = all.len(),
+            elapsed_ms = started.elapsed().as_millis() as u64,
+            "group committed"
+        );
+        match result {
             Ok(mut outcomes) => {
-                for (reply, size) in replies.into_iter().zip(sizes) {
+                for (size, reply, _) in replies {
                     let rest = outcomes.split_off(size);
                     let _ = reply.send(Ok(outcomes));
                     outcomes = rest;
                 }
             }
-            Err(e) => {
-                tracing::warn!(error = %e, jobs = sizes.len(), "group commit failed; retrying jobs one by one");
-                for (reply, size) in replies.into_iter().zip(sizes) {
-                    let rest = all.split_off(size);
-                    let result = db
-                        .ingest(&all, &config.triage, clock.now())
-                        .await
-                        .map_err(Arc::new);
-                    all = rest;
-                    let _ = reply.send(result);
+            Err(e) if replies.len() == 1 || all.is_empty() => {
+                for (_, reply, flag) in replies {
+                    mark_failed(flag.as_ref());
+                    let _ = reply.send(Err(e.clone()));
                 }
             }
+            Err(e) => {
+                tracing::warn!(error = %e, jobs = replies.len(), "group commit failed; retrying jobs one by one");
+                for (size, reply, flag) in replies {
+                    let rest = all.split_off(size);
+                    if flag.as_ref().is_some_and(|f| f.load(Ordering::SeqCst)) {
+                        let _ = reply.send(Err(refused()));
+                    } else {
+                        let (_, result) = guarded(&db, &config, clock.now(), all).await;
+                        if result.is_err() {
+                            mark_failed(flag.as_ref());
+                        }
+                        let _ = reply.send(result);
+                    }
+                    all = rest;
+                }
+            }
+        }
+    }
+}
+
+fn stream_failed(job: &Job) -> bool {
+    job.stream_failed
+        .as_ref()
+        .is_some_and(|f| f.load(Ordering::SeqCst))
+}
+
+fn mark_failed(flag: Option<&Arc<AtomicBool>>) {
+    if let Some(f) = flag {
+        f.store(true, Ordering::SeqCst);
+    }
+}
+
+/// Runs one intake transaction in its own task; gives the items back (none after a panic).
+async fn guarded(
+    db: &Db,
+    config: &Arc<AppConfig>,
+    now: chrono::DateTime<chrono::Utc>,
+    items: Vec<IngestItem>,
+) -> (Vec<IngestItem>, Result<Vec<IngestOutcome>, Arc<DbError>>) {
+    let (db, config) = (db.clone(), config.clone());
+    let task = tokio::spawn(async move {
+        let result = db
+            .ingest(&items, &config.triage, now)
+            .await
+            .map_err(Arc::new);
+        (items, result)
+    });
+    match task.await {
+        Ok(done) => done,
+        Err(e) => {
+            tracing::error!(error = %e, "intake transaction panicked");
+            (
+                Vec::new(),
+                Err(Arc::new(DbError::Other(
+                    "intake failed unexpectedly".into(),
+                ))),
+            )
         }
     }
 }

@@ -334,39 +334,53 @@ impl Db {
             if customer[i] == 0 {
                 continue;
             }
-            let mut candidates: Vec<&OrderRow> = Vec::new();
-            for n in it
-                .inbound
-                .order_ref
-                .iter()
-                .chain(&it.triage.entities.order_numbers)
-            {
-                candidates.extend(by_number.get(n).into_iter().flatten());
+            // (order, strong): strong evidence identifies one order beyond doubt — the
+            // channel's own order reference, a tracking number, or a long marketplace number;
+            // a short shop number such as `#1001` from free text is not.
+            let mut candidates: Vec<(&OrderRow, bool)> = Vec::new();
+            if let Some(n) = &it.inbound.order_ref {
+                candidates.extend(by_number.get(n).into_iter().flatten().map(|o| (o, true)));
+            }
+            for n in &it.triage.entities.order_numbers {
+                let long = n.chars().filter(char::is_ascii_digit).count() >= 10;
+                candidates.extend(by_number.get(n).into_iter().flatten().map(|o| (o, long)));
             }
             candidates.extend(
                 it.triage
                     .entities
                     .tracking_numbers
                     .iter()
-                    .filter_map(|t| by_tracking.get(t)),
+                    .filter_map(|t| by_tracking.get(t))
+                    .map(|o| (o, true)),
             );
-            let rank = |o: &OrderRow| match it.store_id {
+            let rank = |o: &OrderRow, strong: bool| match it.store_id {
                 Some(s) if s == o.store_id => Some(0),
-                Some(s) if group_of(s).is_some() && group_of(s) == group_of(o.store_id) => Some(1),
-                Some(_) => None,
-                None => Some(2),
-            };
-            let chosen = candidates
-                .into_iter()
-                .filter_map(|o| rank(o).map(|r| (r, o)))
-                .min_by_key(|(r, _)| *r);
-            if let Some((_, order)) = chosen {
-                if let Some(owner) = order.customer_id {
-                    customer[i] =
-                        book.merge(customer[i], owner, &format!("order {}", order.number));
+                Some(s)
+                    if strong && group_of(s).is_some() && group_of(s) == group_of(o.store_id) =>
+                {
+                    Some(1)
                 }
-                evidence[i] = Some(order.clone());
+                None if strong => Some(2),
+                _ => None,
+            };
+            let mut ranked: Vec<(u8, i64, &OrderRow, bool)> = candidates
+                .into_iter()
+                .filter_map(|(o, strong)| rank(o, strong).map(|r| (r, o.id, o, strong)))
+                .collect();
+            ranked.sort_by_key(|(r, id, _, strong)| (*r, !*strong, *id));
+            let best = ranked.first().map(|(r, ..)| *r);
+            let mut at_best = ranked.iter().filter(|(r, ..)| Some(*r) == best);
+            let Some(&(_, _, order, strong)) = at_best.next() else {
+                continue;
+            };
+            if at_best.any(|(_, id, ..)| *id != order.id) {
+                continue; // two different orders match equally well: link neither
             }
+            // Only strong evidence ties the writer to the order's buyer (and merges them).
+            if strong && let Some(owner) = order.customer_id {
+                customer[i] = book.merge(customer[i], owner, &format!("order {}", order.number));
+            }
+            evidence[i] = Some(order.clone());
         }
 
         // 4. The tickets and latest orders of the customers involved.
@@ -437,8 +451,13 @@ impl Db {
         let mut outcomes: Vec<Option<IngestOutcome>> = vec![None; items.len()];
         let mut message_ticket: HashMap<(&str, &str), i64> = HashMap::new();
         let mut new_tickets: Vec<i64> = Vec::new();
-        let mut messages: Vec<(usize, i64, i64, bool)> = Vec::new();
+        let mut messages: Vec<(usize, i64, i64, bool, i64)> = Vec::new();
         let mut events: Vec<Event> = Vec::new();
+        // Message ids up front, so each `message_added` event is written where it happened.
+        let mut message_ids = self
+            .reserve_ids(conn, "messages", first_of.len())
+            .await?
+            .into_iter();
         for (i, it) in items.iter().enumerate() {
             let m = &it.inbound;
             let key = (m.channel.as_str(), m.external_id.as_str());
@@ -483,6 +502,23 @@ impl Db {
                     .map(|o| o.usd_cents as f64 / 100.0)
             };
             let tokens = &it.derived.search;
+            let Some(message_id) = message_ids.next() else {
+                return Err(DbError::Other("fewer message ids than messages".into()));
+            };
+            let added = |ticket: i64| Event {
+                ticket,
+                actor: ActorKind::Customer,
+                actor_customer: Some(c),
+                draft: EventDraft {
+                    kind: EventKind::MessageAdded,
+                    data: json!({"message_id": message_id, "channel": m.channel, "direction": Direction::Inbound,
+                        "visibility": m.visibility, "category": it.triage.category, "urgency": it.triage.urgency}),
+                },
+            };
+            // A storeless (social) ticket takes the store of the order it gets linked to.
+            let order_store = |order_id: Option<i64>| {
+                order.filter(|o| Some(o.id) == order_id).map(|o| o.store_id)
+            };
             let ticket_id = match placement {
                 Placement::Join {
                     ticket_id,
@@ -502,6 +538,7 @@ impl Db {
                     let (next, drafts) =
                         absorb(&work.state, it.triage.category, urgency, link_order);
                     work.state = next;
+                    work.store_id = work.store_id.or(order_store(link_order));
                     work.added += 1;
                     work.last_message_at = work.last_message_at.max(m.sent_at);
                     work.sentiment = f64::from(it.triage.sentiment);
@@ -515,6 +552,7 @@ impl Db {
                         t.order_id = work.state.order_id;
                         t.last_message_at = work.last_message_at;
                     }
+                    events.push(added(ticket_id));
                     events.extend(drafts.into_iter().map(|draft| Event {
                         ticket: ticket_id,
                         actor: ActorKind::System,
@@ -532,6 +570,7 @@ impl Db {
                         order_usd(order_id),
                         config,
                     );
+                    let store_id = it.store_id.or(order_store(order_id));
                     let state = TicketState {
                         status: TicketStatus::New,
                         category: it.triage.category,
@@ -546,13 +585,14 @@ impl Db {
                             kind: EventKind::Created,
                             data: json!({"after": {
                                 "status": state.status, "category": state.category, "urgency": state.urgency,
-                                "channel": m.channel, "store_id": it.store_id, "order_id": order_id,
+                                "channel": m.channel, "store_id": store_id, "order_id": order_id,
                             }}),
                         },
                     });
+                    events.push(added(temp));
                     open.entry(c).or_default().push(OpenTicket {
                         id: temp,
-                        store_id: it.store_id,
+                        store_id,
                         order_id,
                         last_message_at: m.sent_at,
                     });
@@ -563,7 +603,7 @@ impl Db {
                             id: temp,
                             state,
                             customer_id: c,
-                            store_id: it.store_id,
+                            store_id,
                             added: 1,
                             last_message_at: m.sent_at,
                             sentiment: f64::from(it.triage.sentiment),
@@ -582,7 +622,13 @@ impl Db {
                 }
             };
             message_ticket.insert(key, ticket_id);
-            messages.push((i, ticket_id, c, matches!(placement, Placement::New { .. })));
+            messages.push((
+                i,
+                ticket_id,
+                c,
+                matches!(placement, Placement::New { .. }),
+                message_id,
+            ));
         }
 
         // 6. Ids: customers, tickets, messages.
@@ -596,7 +642,6 @@ impl Db {
                 t
             }
         };
-        let message_ids = self.reserve_ids(conn, "messages", messages.len()).await?;
 
         // 7. Write tickets, messages and events.
         let mut new_rows = Vec::new();
@@ -606,8 +651,8 @@ impl Db {
                     "UPDATE tickets SET status = $1, category = $2, urgency = $3, order_id = $4, \
                      message_count = message_count + $5, \
                      last_message_at = CASE WHEN last_message_at > $6 THEN last_message_at ELSE $6 END, \
-                     sentiment = $7, updated_at = $8, search_text = substr(search_text || $9, 1, 8000) \
-                     WHERE id = $10"
+                     sentiment = $7, updated_at = $8, search_text = substr(search_text || $9, 1, 8000), \
+                     store_id = COALESCE(store_id, $11) WHERE id = $10"
                         .into(),
                     vec![
                         Val::from(work.state.status.as_str()),
@@ -620,6 +665,7 @@ impl Db {
                         Val::from(now_ms),
                         Val::from(work.search.clone()),
                         Val::from(work.id),
+                        Val::from(work.store_id),
                     ],
                 )
                 .execute(&mut *conn)
@@ -683,7 +729,7 @@ impl Db {
         .await?;
 
         let mut message_rows = Vec::with_capacity(messages.len());
-        for ((i, t, c, created), message_id) in messages.iter().zip(&message_ids) {
+        for (i, t, c, created, message_id) in &messages {
             let (it, m) = (&items[*i], &items[*i].inbound);
             let (t, c) = (ticket_id(*t), resolved.id(*c));
             outcomes[*i] = Some(IngestOutcome::Stored {
@@ -691,16 +737,6 @@ impl Db {
                 ticket_id: t,
                 customer_id: c,
                 ticket_created: *created,
-            });
-            events.push(Event {
-                ticket: t,
-                actor: ActorKind::Customer,
-                actor_customer: Some(c),
-                draft: EventDraft {
-                    kind: EventKind::MessageAdded,
-                    data: json!({"message_id": message_id, "channel": m.channel, "direction": Direction::Inbound,
-                        "visibility": m.visibility, "category": it.triage.category, "urgency": it.triage.urgency}),
-                },
             });
             message_rows.push(vec![
                 Val::from(*message_id),

@@ -11,6 +11,7 @@ crossdesk_testkit::conformance!(
     the_same_order_joins_the_open_ticket_and_another_order_opens_one,
     an_order_number_in_a_tweet_ties_the_handle_to_the_buyer,
     merging_customers_moves_their_tickets_with_an_audit_entry,
+    a_short_shop_number_in_a_tweet_neither_links_nor_merges,
     a_tracking_number_links_the_order_and_a_high_value_loss_is_a_crisis,
     importing_the_same_records_twice_changes_nothing,
     import_rejects_records_that_point_nowhere_and_keeps_the_rest,
@@ -363,6 +364,26 @@ mod cases {
             t.ticket.order_number.as_deref(),
             Some("112-1234567-1234567")
         );
+        assert_eq!(
+            t.ticket.store.as_deref(),
+            Some("acme-us"),
+            "a storeless ticket takes its order's store"
+        );
+        let kinds: Vec<&str> = t.events.iter().map(|e| e.kind.as_str()).collect();
+        assert_eq!(
+            &kinds[..4],
+            [
+                "created",
+                "message_added",
+                "customer_merged",
+                "message_added"
+            ],
+            "{kinds:?}"
+        );
+        assert!(
+            kinds[4..].contains(&"order_linked"),
+            "changes follow the message that caused them: {kinds:?}"
+        );
         assert_ne!(
             t.ticket.customer_id, before,
             "the early ticket moved to the surviving customer"
@@ -386,6 +407,62 @@ mod cases {
                 .identities
                 .iter()
                 .any(|i| i.value == "@janed")
+        );
+    }
+
+    pub async fn a_short_shop_number_in_a_tweet_neither_links_nor_merges(url: &str) {
+        let db = seeded(url).await;
+        let bob = ImportRecord::parse(&json!({"type": "order", "store": "acme-shop", "number": "#1001",
+            "customer": {"email": "bob@example.org"}, "currency": "EUR", "total": "20", "placed_at": "2026-11-02T10:00:00Z"}))
+        .unwrap();
+        db.import(&[bob], t0()).await.unwrap();
+        let out = ingest(
+            &db,
+            vec![msg(
+                "sh1",
+                "twitter",
+                json!({"handle": "@alice"}),
+                "@AcmeShop order #1001 never arrived!!",
+                0,
+            )],
+        )
+        .await;
+        let (_, ticket, _) = stored(&out[0]);
+        let t = db.ticket(ticket).await.unwrap();
+        assert_eq!(
+            t.ticket.order_id, None,
+            "a short number from free text is not evidence without the store"
+        );
+        let values: Vec<&str> = t
+            .customer
+            .identities
+            .iter()
+            .map(|i| i.value.as_str())
+            .collect();
+        assert_eq!(
+            values,
+            ["@alice"],
+            "alice is not merged into the buyer of someone else's #1001"
+        );
+        // The same number inside the store's own chat is evidence for that store's order.
+        let mut chat = msg(
+            "sh2",
+            "shopify_chat",
+            json!({"email": "bob@example.org"}),
+            "where is #1001?",
+            1,
+        );
+        chat["store"] = json!("acme-shop");
+        let out = ingest(&db, vec![chat]).await;
+        let (_, ticket, _) = stored(&out[0]);
+        assert_eq!(
+            db.ticket(ticket)
+                .await
+                .unwrap()
+                .ticket
+                .order_number
+                .as_deref(),
+            Some("#1001")
         );
     }
 

@@ -287,6 +287,8 @@ mod tests {
             "attachments[0].url",
         );
         rejects(|v| v["lang"] = json!("english"), "lang");
+        rejects(|v| v["text"] = json!("a\u{0}b"), "text");
+        rejects(|v| v["author"]["name"] = json!("x\u{0}"), "author.name");
         rejects(
             |v| {
                 v["channel"] = json!("amazon");

@@ -92,6 +92,13 @@ impl<'a> Obj<'a> {
         if text.is_empty() {
             return Ok(None);
         }
+        if text.contains('\0') {
+            // PostgreSQL cannot store NUL in text; refuse it here so both backends agree.
+            return Err(FieldError::new(
+                self.path(key),
+                "contains a NUL character (\\u0000)",
+            ));
+        }
         if text.chars().count() > max_chars {
             return Err(FieldError::new(
                 self.path(key),

@@ -114,6 +114,17 @@ async fn filters_are_validated_and_the_openapi_document_lists_every_route() {
         assert_eq!(status, 422, "{query}");
         assert_eq!(err["error"]["field"], field, "{query}");
     }
+    let (status, err) = server.get("/api/v1/tickets?status=new&status=open").await;
+    assert_eq!(
+        (status, err["error"]["field"].as_str()),
+        (400, Some("status")),
+        "axum's own rejections are JSON too: {err}"
+    );
+    let (status, err) = server.post("/api/v1/tickets", &json!({})).await;
+    assert_eq!(
+        (status, err["error"]["code"].as_str()),
+        (405, Some("method_not_allowed"))
+    );
     let (status, _) = server
         .get("/api/v1/tickets?status=new,open&urgency=crisis&q=customs&limit=10")
         .await;

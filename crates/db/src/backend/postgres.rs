@@ -28,7 +28,11 @@ pub(super) async fn open(url: &str) -> Result<(AnyPool, AnyPool), DbError> {
 }
 
 pub(super) async fn begin_locked(pool: &AnyPool) -> Result<Transaction<'static, Any>, DbError> {
-    let mut tx = pool.begin().await?;
+    // READ COMMITTED whatever the server default: the snapshot of each statement must be
+    // taken after the lock is held, so the lookups see what the previous holder committed.
+    let mut tx = pool
+        .begin_with("BEGIN ISOLATION LEVEL READ COMMITTED")
+        .await?;
     // `pg_advisory_xact_lock` returns void, which the Any driver cannot decode: count it.
     sqlx::query("SELECT COUNT(*) FROM (SELECT pg_advisory_xact_lock($1)) AS l")
         .bind(WRITE_LOCK)

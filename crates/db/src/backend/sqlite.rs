@@ -1,5 +1,6 @@
-//! SQLite run like a server database: WAL, `synchronous=NORMAL`, a busy timeout, foreign
-//! keys, one writer connection and a pool of readers.
+//! SQLite run like a server database: WAL, `synchronous=FULL` (an acknowledged message
+//! survives power loss too; group commit makes that one fsync per batch), a busy timeout,
+//! foreign keys, one writer connection and a pool of readers.
 
 use crate::DbError;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
@@ -8,7 +9,7 @@ use sqlx::{AssertSqlSafe, Executor, Row};
 use std::str::FromStr;
 use std::time::Duration;
 
-const PRAGMAS: &str = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
+const PRAGMAS: &str = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
     PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY; \
     PRAGMA cache_size = -65536;";
 

@@ -59,6 +59,21 @@ impl ApiError {
         }
     }
 
+    /// Any status, code, message and field.
+    pub fn new(
+        status: StatusCode,
+        code: &'static str,
+        message: impl Into<String>,
+        field: Option<String>,
+    ) -> Self {
+        Self {
+            status,
+            code,
+            message: message.into(),
+            field,
+        }
+    }
+
     /// 404.
     pub fn not_found(what: impl Into<String>) -> Self {
         Self {
@@ -80,12 +95,15 @@ impl From<DbError> for ApiError {
     fn from(e: DbError) -> Self {
         match e {
             DbError::NotFound => Self::not_found("not found"),
-            DbError::Conflict(m) => Self {
-                status: StatusCode::CONFLICT,
-                code: "conflict",
-                message: m,
-                field: None,
-            },
+            DbError::Conflict(m) => {
+                tracing::info!(detail = %m, "conflict");
+                Self {
+                    status: StatusCode::CONFLICT,
+                    code: "conflict",
+                    message: "conflicts with existing data".into(),
+                    field: None,
+                }
+            }
             DbError::Unavailable(m) => {
                 tracing::warn!(error = %m, "storage unavailable");
                 Self {
@@ -112,10 +130,12 @@ impl From<IntakeError> for ApiError {
     fn from(e: IntakeError) -> Self {
         match e {
             IntakeError::Invalid(r) => Self::invalid(r.error.field, r.error.message),
-            IntakeError::Db(e) => match std::sync::Arc::try_unwrap(e) {
-                Ok(db) => db.into(),
-                Err(shared) => DbError::Unavailable(shared.to_string()).into(),
-            },
+            IntakeError::Db(e) | IntakeError::StoppedAt { source: e, .. } => {
+                match std::sync::Arc::try_unwrap(e) {
+                    Ok(db) => db.into(),
+                    Err(shared) => DbError::Unavailable(shared.to_string()).into(),
+                }
+            }
         }
     }
 }

@@ -44,6 +44,50 @@ pub fn router(app: App) -> Router {
             Duration::from_secs(60),
         ))
         .layer(CatchPanicLayer::new())
+        .layer(axum::middleware::map_response(json_errors))
         .layer(TraceLayer::new_for_http())
         .with_state(app)
+}
+
+/// Gives every error the JSON error body, including the ones axum and tower-http produce
+/// themselves (a malformed query string, a body over the limit, a timeout, a caught panic).
+async fn json_errors(response: axum::response::Response) -> axum::response::Response {
+    use axum::http::{StatusCode, header::CONTENT_TYPE};
+    use axum::response::IntoResponse;
+    let status = response.status();
+    let json = response
+        .headers()
+        .get(CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
+    if !(status.is_client_error() || status.is_server_error()) || json {
+        return response;
+    }
+    let body = axum::body::to_bytes(response.into_body(), 4096)
+        .await
+        .unwrap_or_default();
+    let text = String::from_utf8_lossy(&body).trim().to_string();
+    // axum names the offending query field in backticks: "duplicate field `status`".
+    let field = text.split('`').nth(1).map(str::to_string);
+    let (code, message) = match status {
+        StatusCode::PAYLOAD_TOO_LARGE => (
+            "too_large",
+            format!("request body is larger than {} MiB", MAX_BODY >> 20),
+        ),
+        StatusCode::REQUEST_TIMEOUT => ("timeout", "the request took too long".to_string()),
+        StatusCode::METHOD_NOT_ALLOWED => (
+            "method_not_allowed",
+            "this route does not accept that method".to_string(),
+        ),
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => ("unsupported_media_type", text),
+        s if s.is_server_error() => ("internal", "internal error".to_string()),
+        _ => (
+            "invalid_input",
+            if text.is_empty() {
+                status.to_string()
+            } else {
+                text
+            },
+        ),
+    };
+    ApiError::new(status, code, message, field).into_response()
 }
