@@ -11,7 +11,8 @@ use crossdesk_domain::triage::{Triage, TriageConfig, TriageInput, triage};
 use serde_json::Value;
 use std::collections::{HashMap, VecDeque};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::{Duration, Instant};
 use tokio::io::AsyncBufRead;
 use tokio::sync::{mpsc, oneshot};
 
@@ -44,19 +45,40 @@ struct Job {
     stream_failed: Option<Arc<AtomicBool>>,
 }
 
-/// Store keys to ids, refreshed from storage when a key is not known yet.
+/// Store keys to ids, refreshed from storage when a key is not known yet. A key that was
+/// just looked up in vain is not looked up again for a few seconds, so a file full of one
+/// unknown store costs one query, not one per line.
 #[derive(Debug, Default)]
-struct StoreDirectory(RwLock<HashMap<String, i64>>);
+struct StoreDirectory {
+    known: RwLock<HashMap<String, i64>>,
+    misses: Mutex<HashMap<String, Instant>>,
+}
+
+const MISS_TTL: Duration = Duration::from_secs(5);
 
 impl StoreDirectory {
     fn get(&self, key: &str) -> Option<i64> {
-        self.0.read().ok()?.get(key).copied()
+        self.known.read().ok()?.get(key).copied()
     }
 
-    async fn refresh(&self, db: &Db) -> Result<(), DbError> {
+    fn recently_missed(&self, key: &str) -> bool {
+        self.misses
+            .lock()
+            .ok()
+            .and_then(|m| m.get(key).copied())
+            .is_some_and(|at| at.elapsed() < MISS_TTL)
+    }
+
+    async fn refresh(&self, db: &Db, wanted: &str) -> Result<(), DbError> {
         let stores = db.stores().await?;
-        if let Ok(mut map) = self.0.write() {
+        if let Ok(mut map) = self.known.write() {
             *map = stores.into_iter().map(|s| (s.key, s.id)).collect();
+            if let Ok(mut misses) = self.misses.lock() {
+                misses.retain(|_, at| at.elapsed() < MISS_TTL);
+                if !map.contains_key(wanted) {
+                    misses.insert(wanted.to_string(), Instant::now());
+                }
+            }
         }
         Ok(())
     }
@@ -137,7 +159,10 @@ impl IntakeHandle {
         if let Some(id) = self.stores.get(key) {
             return Ok(Some(id));
         }
-        self.stores.refresh(&self.db).await?;
+        if self.stores.recently_missed(key) {
+            return Ok(None);
+        }
+        self.stores.refresh(&self.db, key).await?;
         Ok(self.stores.get(key))
     }
 

@@ -236,24 +236,31 @@ impl Batch<'_> {
         if existing.is_some() {
             return Ok(ImportOutcome::Unchanged);
         }
+        let existed = query_with(
+            "SELECT id FROM stores WHERE key = $1".into(),
+            vec![Val::from(r.key.as_str())],
+        )
+        .fetch_optional(&mut *conn)
+        .await?
+        .is_some();
         let mut all = vec![Val::from(r.key.as_str())];
         all.extend(values);
         all.push(Val::from(self.now));
-        let row = query_with(
+        query_with(
             "INSERT INTO stores (key, name, platform, region, currency, timezone, group_id, carriers, created_at, updated_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) \
              ON CONFLICT (key) DO UPDATE SET name = $2, platform = $3, region = $4, currency = $5, timezone = $6, \
-             group_id = $7, carriers = $8, updated_at = $9 RETURNING created_at"
+             group_id = $7, carriers = $8, updated_at = $9"
                 .into(),
             all,
         )
-        .fetch_one(&mut *conn)
+        .execute(&mut *conn)
         .await?;
         self.stores.remove(&r.key);
-        Ok(if row.int(0)? == self.now {
-            ImportOutcome::Created
-        } else {
+        Ok(if existed {
             ImportOutcome::Updated
+        } else {
+            ImportOutcome::Created
         })
     }
 
@@ -462,13 +469,20 @@ impl Batch<'_> {
                 .insert(r.tracking_number.clone(), Some(row.int(0)?));
             return Ok(ImportOutcome::Unchanged);
         }
+        let existed = query_with(
+            "SELECT id FROM shipments WHERE tracking_number = $1".into(),
+            vec![Val::from(r.tracking_number.as_str())],
+        )
+        .fetch_optional(&mut *conn)
+        .await?
+        .is_some();
         let mut v = values;
         v.push(Val::from(self.now));
         let row = query_with(
             "INSERT INTO shipments (store_id, order_id, carrier, tracking_number, warehouse, promised_by, created_at, updated_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $7) \
              ON CONFLICT (tracking_number) DO UPDATE SET store_id = $1, order_id = $2, carrier = $3, warehouse = $5, \
-             promised_by = $6, updated_at = $7 RETURNING id, created_at"
+             promised_by = $6, updated_at = $7 RETURNING id"
                 .into(),
             v,
         )
@@ -476,10 +490,10 @@ impl Batch<'_> {
         .await?;
         self.shipments
             .insert(r.tracking_number.clone(), Some(row.int(0)?));
-        Ok(if row.int(1)? == self.now {
-            ImportOutcome::Created
-        } else {
+        Ok(if existed {
             ImportOutcome::Updated
+        } else {
+            ImportOutcome::Created
         })
     }
 
@@ -529,7 +543,29 @@ impl Batch<'_> {
         .await?
         .rows_affected();
         if inserted == 0 {
-            return Ok(ImportOutcome::Unchanged);
+            // The same scan: refresh what the carrier may have corrected.
+            let changed = query_with(
+                "UPDATE tracking_events SET subtag = $1, location = $2 WHERE shipment_id = $3 AND at = $4 \
+                 AND tag = $5 AND message = $6 \
+                 AND (subtag IS DISTINCT FROM $1 OR location IS DISTINCT FROM $2)"
+                    .into(),
+                vec![
+                    Val::from(r.subtag.clone()),
+                    Val::from(r.location.clone()),
+                    Val::from(shipment),
+                    Val::from(at),
+                    Val::from(r.tag.as_str()),
+                    Val::from(r.message.as_str()),
+                ],
+            )
+            .execute(&mut *conn)
+            .await?
+            .rows_affected();
+            return Ok(if changed > 0 {
+                ImportOutcome::Updated
+            } else {
+                ImportOutcome::Unchanged
+            });
         }
         query_with(
             "UPDATE shipments SET status = $1, status_at = $2, updated_at = $3 \

@@ -507,8 +507,21 @@ mod cases {
         if let ImportRecord::Sku(s) = &mut changed[2] {
             s.price = Some("29.99".into());
         }
-        let out = db.import(&changed[2..3], t0()).await.unwrap();
-        assert_eq!(out, vec![ImportOutcome::Updated]);
+        if let ImportRecord::Store(st) = &mut changed[0] {
+            st.name = "Acme US (renamed)".into();
+        }
+        if let ImportRecord::TrackingEvent(ev) = &mut changed[6] {
+            ev.location = Some("Guangzhou, CN".into());
+        }
+        // Same millisecond as the first import: detection must not rely on timestamps.
+        let out = db.import(&changed, t0()).await.unwrap();
+        let updated: Vec<usize> = out
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| **o == ImportOutcome::Updated)
+            .map(|(i, _)| i)
+            .collect();
+        assert_eq!(updated, [0, 2, 6], "{out:?}");
     }
 
     pub async fn import_rejects_records_that_point_nowhere_and_keeps_the_rest(url: &str) {
