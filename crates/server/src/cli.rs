@@ -73,12 +73,28 @@ enum Command {
         #[command(subcommand)]
         which: BenchCommand,
     },
+    /// Evaluations against labelled data.
+    Eval {
+        #[command(subcommand)]
+        which: EvalCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum EvalCommand {
+    /// Score triage on labelled JSON lines ({"text", "category", "language", "urgency", "entities"}).
+    Triage {
+        /// The labelled JSONL file.
+        file: PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]
 enum BenchCommand {
     /// Intake end to end (parse → triage → threading → persist) against a bare INSERT loop.
     Ingest(crate::commands::BenchIngestArgs),
+    /// Full triage throughput on one core.
+    Triage(crate::triage_cmds::BenchTriageArgs),
 }
 
 /// Parses the command line and runs the command.
@@ -120,5 +136,11 @@ async fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
         Command::Bench {
             which: BenchCommand::Ingest(args),
         } => commands::bench_ingest(args).await,
+        Command::Bench {
+            which: BenchCommand::Triage(args),
+        } => crate::triage_cmds::bench(args),
+        Command::Eval {
+            which: EvalCommand::Triage { file },
+        } => crate::triage_cmds::eval(&file).await,
     }
 }

@@ -8,4 +8,5 @@ mod demo;
 mod progress;
 pub mod startup;
 mod telemetry;
+mod triage_cmds;
 mod web;

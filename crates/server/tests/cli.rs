@@ -144,3 +144,38 @@ fn classify_reads_json_lines_and_writes_the_triage_contract() {
         assert!(line["entities"].get(key).is_some(), "entities.{key}");
     }
 }
+
+#[test]
+fn eval_triage_scores_a_labelled_file_and_names_bad_labels() {
+    let dir = std::env::temp_dir().join(format!("crossdesk-eval-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("labelled.jsonl");
+    std::fs::write(
+        &file,
+        concat!(
+            "{\"text\":\"I want a refund for my order, it never came\",\"category\":[\"billing.refund\",\"logistics.lost\"],\"language\":\"en\"}\n",
+            "{\"text\":\"Mein Paket steckt seit drei Wochen im Zoll fest\",\"category\":\"logistics.customs\",\"language\":\"de\"}\n",
+            "{\"text\":\"thanks so much, arrived early and works great!\",\"category\":\"praise\",\"urgency\":\"inquiry\"}\n",
+            "{\"text\":\"x\",\"category\":\"logistics.stuck\"}\n",
+        ),
+    )
+    .unwrap();
+    let out = crossdesk(&["eval", "triage", file.to_str().unwrap()], None);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "a bad label makes exit status 2"
+    );
+    assert!(text(&out.stderr).contains("line 4: category: unknown category \"logistics.stuck\""));
+    let report = text(&out.stdout);
+    assert!(report.contains("(3 messages)"), "{report}");
+    assert!(
+        report.contains("macro-F1") && report.contains("language accuracy (20+ chars)"),
+        "{report}"
+    );
+    assert!(
+        report.contains("(2/2)") || report.contains("(1/2)") || report.contains("(0/2)"),
+        "two language labels scored: {report}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

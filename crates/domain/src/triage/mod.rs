@@ -5,6 +5,7 @@
 //! [`triage`] can be replaced without touching callers.
 
 mod entities;
+pub mod eval;
 mod fasthash;
 mod keywords;
 mod language;
