@@ -16,9 +16,16 @@ type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 /// Reads one labelled line: `{"text", "category" (or a list of accepted ones), "language",
 /// "urgency", "entities": {"order_numbers": [...], ...}, "channel", "followers",
 /// "order_value_usd"}`; every label but the text is optional.
-fn labelled(
-    v: &Value,
-) -> std::result::Result<(String, Gold, Option<Channel>, Option<u64>, Option<f64>), FieldError> {
+/// One labelled message and the context triage should see.
+struct Labelled {
+    text: String,
+    gold: Gold,
+    channel: Option<Channel>,
+    followers: Option<u64>,
+    order_value_usd: Option<f64>,
+}
+
+fn labelled(v: &Value) -> std::result::Result<Labelled, FieldError> {
     let o = v
         .as_object()
         .ok_or_else(|| FieldError::new("$", "expected a JSON object"))?;
@@ -91,13 +98,13 @@ fn labelled(
         urgency,
         entities,
     };
-    Ok((
-        text.to_string(),
+    Ok(Labelled {
+        text: text.to_string(),
         gold,
         channel,
-        o.get("followers").and_then(Value::as_u64),
-        o.get("order_value_usd").and_then(Value::as_f64),
-    ))
+        followers: o.get("followers").and_then(Value::as_u64),
+        order_value_usd: o.get("order_value_usd").and_then(Value::as_f64),
+    })
 }
 
 /// `crossdesk eval triage FILE`.
@@ -115,7 +122,13 @@ pub async fn eval(file: &Path) -> Result<ExitCode> {
             .map_err(|m| FieldError::new("$", m))
             .and_then(|v| labelled(&v))
         {
-            Ok((text, gold, channel, followers, order_value_usd)) => {
+            Ok(Labelled {
+                text,
+                gold,
+                channel,
+                followers,
+                order_value_usd,
+            }) => {
                 let t = triage(
                     &TriageInput {
                         text: &text,
