@@ -183,6 +183,63 @@ fn ticket_state_row(
     Ok((open, work, status))
 }
 
+/// Columns intake writes to `tickets`, in row order.
+pub(crate) const TICKET_COLUMNS_INSERT: &[&str] = &[
+    "id",
+    "store_id",
+    "customer_id",
+    "order_id",
+    "channel",
+    "visibility",
+    "subject",
+    "status",
+    "category",
+    "urgency",
+    "language",
+    "sentiment",
+    "message_count",
+    "first_message_at",
+    "last_message_at",
+    "created_at",
+    "updated_at",
+    "search_text",
+];
+
+/// Columns intake writes to `messages`, in row order.
+pub(crate) const MESSAGE_COLUMNS: &[&str] = &[
+    "id",
+    "ticket_id",
+    "customer_id",
+    "channel",
+    "external_id",
+    "direction",
+    "kind",
+    "visibility",
+    "author_handle",
+    "author_name",
+    "author_email",
+    "author_buyer_id",
+    "author_followers",
+    "subject",
+    "text",
+    "language",
+    "category",
+    "urgency",
+    "sentiment",
+    "confidence",
+    "pii",
+    "entities",
+    "attachments",
+    "in_reply_to",
+    "order_ref",
+    "sent_at",
+    "received_at",
+];
+
+/// Columns intake writes to `ticket_events`, in row order.
+pub(crate) const EVENT_COLUMNS: &[&str] =
+    &["ticket_id", "at", "actor_kind", "actor_id", "kind", "data"];
+
 const TICKET_COLUMNS: &str =
     "id, customer_id, store_id, order_id, status, category, urgency, last_message_at, sentiment";
 
@@ -703,26 +760,7 @@ impl Db {
             conn,
             self_backend,
             "tickets",
-            &[
-                "id",
-                "store_id",
-                "customer_id",
-                "order_id",
-                "channel",
-                "visibility",
-                "subject",
-                "status",
-                "category",
-                "urgency",
-                "language",
-                "sentiment",
-                "message_count",
-                "first_message_at",
-                "last_message_at",
-                "created_at",
-                "updated_at",
-                "search_text",
-            ],
+            TICKET_COLUMNS_INSERT,
             new_rows,
             "",
         )
@@ -772,35 +810,7 @@ impl Db {
             conn,
             self_backend,
             "messages",
-            &[
-                "id",
-                "ticket_id",
-                "customer_id",
-                "channel",
-                "external_id",
-                "direction",
-                "kind",
-                "visibility",
-                "author_handle",
-                "author_name",
-                "author_email",
-                "author_buyer_id",
-                "author_followers",
-                "subject",
-                "text",
-                "language",
-                "category",
-                "urgency",
-                "sentiment",
-                "confidence",
-                "pii",
-                "entities",
-                "attachments",
-                "in_reply_to",
-                "order_ref",
-                "sent_at",
-                "received_at",
-            ],
+            MESSAGE_COLUMNS,
             message_rows,
             "",
         )
@@ -822,7 +832,7 @@ impl Db {
             conn,
             self_backend,
             "ticket_events",
-            &["ticket_id", "at", "actor_kind", "actor_id", "kind", "data"],
+            EVENT_COLUMNS,
             event_rows,
             "",
         )
