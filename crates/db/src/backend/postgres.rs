@@ -3,7 +3,7 @@
 
 use crate::DbError;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
-use sqlx::{Any, AssertSqlSafe, Row, Transaction};
+use sqlx::{Any, AssertSqlSafe, Connection, Row, Transaction};
 use sqlx::{AnyConnection, AnyPool};
 use std::str::FromStr;
 use std::time::Duration;
@@ -13,6 +13,15 @@ const WRITE_LOCK: i64 = 0x6364_736b;
 
 pub(super) async fn open(url: &str) -> Result<(AnyPool, AnyPool), DbError> {
     let options = AnyConnectOptions::from_str(url)?;
+    // One direct attempt first: a pool only says "timed out", this says why (refused,
+    // authentication, unknown database) and says it at once.
+    let probe = AnyConnection::connect_with(&options).await.map_err(|e| {
+        DbError::Unavailable(format!(
+            "cannot connect to PostgreSQL at {}: {e}",
+            crate::redact(url)
+        ))
+    })?;
+    probe.close().await?;
     let pool = AnyPoolOptions::new()
         .max_connections(16)
         .acquire_timeout(Duration::from_secs(30))
