@@ -35,7 +35,8 @@ pub fn triage_inbound(m: &Inbound, config: &TriageConfig) -> Triage {
     )
 }
 
-type Reply = oneshot::Sender<Result<Vec<IngestOutcome>, Arc<DbError>>>;
+type Answer = Result<Vec<IngestOutcome>, Arc<DbError>>;
+type Reply = oneshot::Sender<Answer>;
 
 struct Job {
     items: Vec<IngestItem>,
@@ -517,5 +518,84 @@ async fn guarded(
                 ))),
             )
         }
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::SystemClock;
+    use crossdesk_db::scratch::ScratchDb;
+    use serde_json::json;
+
+    fn item(id: &str, store_id: Option<i64>) -> IngestItem {
+        let m = json!({"channel": "twitter", "external_id": id, "author": {"handle": format!("@{id}")},
+                       "text": "where is my parcel", "sent_at": "2026-11-20T08:00:00Z"});
+        let inbound = Inbound::parse(&m).unwrap();
+        let triage = triage_inbound(&inbound, &TriageConfig::default());
+        IngestItem::new(inbound, triage, store_id)
+    }
+
+    fn job(
+        items: Vec<IngestItem>,
+        flag: Option<Arc<AtomicBool>>,
+    ) -> (Job, oneshot::Receiver<Answer>) {
+        let (reply, answer) = oneshot::channel();
+        (
+            Job {
+                items,
+                reply,
+                stream_failed: flag,
+            },
+            answer,
+        )
+    }
+
+    #[tokio::test]
+    async fn a_failing_job_in_a_group_fails_alone_and_stops_its_stream() {
+        let scratch = ScratchDb::sqlite().unwrap();
+        let db = Db::connect(scratch.url()).await.unwrap();
+        let stream = Arc::new(AtomicBool::new(false));
+        // Queued before the writer starts, so it takes all four as one group. The second
+        // names a store that does not exist: the group fails, and the retry one by one
+        // must store the others, fail that one, and refuse the next job of its stream.
+        let (tx, rx) = mpsc::channel(8);
+        let (a, a_answer) = job(vec![item("a", None)], None);
+        let (b, b_answer) = job(vec![item("b", Some(4242))], Some(stream.clone()));
+        let (c, c_answer) = job(vec![item("c", None)], Some(stream.clone()));
+        let (d, d_answer) = job(vec![item("d", None)], None);
+        for j in [a, b, c, d] {
+            assert!(tx.send(j).await.is_ok());
+        }
+        drop(tx);
+        writer(
+            db.clone(),
+            Arc::new(SystemClock),
+            Arc::new(AppConfig::default()),
+            rx,
+        )
+        .await;
+        assert!(
+            a_answer.await.unwrap().is_ok(),
+            "a job before the bad one is stored"
+        );
+        assert!(b_answer.await.unwrap().is_err(), "the bad job fails");
+        let refused = c_answer.await.unwrap().unwrap_err();
+        assert!(refused.to_string().contains("earlier batch"), "{refused}");
+        assert!(
+            d_answer.await.unwrap().is_ok(),
+            "another caller's job is not affected"
+        );
+        assert!(stream.load(Ordering::SeqCst));
+        let messages = db
+            .counts()
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|(t, _)| *t == "messages")
+            .unwrap()
+            .1;
+        assert_eq!(messages, 2);
     }
 }
