@@ -44,6 +44,46 @@ pub(crate) struct Derived {
 }
 
 impl IngestItem {
+    /// The `messages` row for this item, in [`MESSAGE_COLUMNS`] order.
+    pub(crate) fn message_row(
+        &self,
+        id: i64,
+        ticket_id: i64,
+        customer_id: Option<i64>,
+        now_ms: i64,
+    ) -> Vec<Val> {
+        let (m, t) = (&self.inbound, &self.triage);
+        vec![
+            Val::from(id),
+            Val::from(ticket_id),
+            Val::from(customer_id),
+            Val::from(m.channel.as_str()),
+            Val::from(m.external_id.as_str()),
+            Val::from(Direction::Inbound.as_str()),
+            Val::from(MessageKind::Reply.as_str()),
+            Val::from(m.visibility.as_str()),
+            Val::from(m.author.handle.clone()),
+            Val::from(m.author.name.clone()),
+            Val::from(m.author.email.clone()),
+            Val::from(m.author.buyer_id.clone()),
+            Val::from(m.author.followers.map(|f| f.min(i64::MAX as u64) as i64)),
+            Val::from(m.subject.clone()),
+            Val::from(m.text.as_str()),
+            Val::from(t.language.as_str()),
+            Val::from(t.category.as_str()),
+            Val::from(t.urgency.as_str()),
+            Val::from(f64::from(t.sentiment)),
+            Val::from(f64::from(t.confidence)),
+            Val::from(i64::from(t.pii)),
+            Val::from(self.derived.entities.clone()),
+            Val::from(self.derived.attachments.clone()),
+            Val::from(m.in_reply_to.clone()),
+            Val::from(m.order_ref.clone()),
+            Val::from(ms(m.sent_at)),
+            Val::from(now_ms),
+        ]
+    }
+
     /// Prepares a message for [`Db::ingest`].
     pub fn new(inbound: Inbound, triage: Triage, store_id: Option<i64>) -> Self {
         let m = &inbound;
@@ -768,7 +808,7 @@ impl Db {
 
         let mut message_rows = Vec::with_capacity(messages.len());
         for (i, t, c, created, message_id) in &messages {
-            let (it, m) = (&items[*i], &items[*i].inbound);
+            let it = &items[*i];
             let (t, c) = (ticket_id(*t), resolved.id(*c));
             outcomes[*i] = Some(IngestOutcome::Stored {
                 message_id: *message_id,
@@ -776,35 +816,7 @@ impl Db {
                 customer_id: c,
                 ticket_created: *created,
             });
-            message_rows.push(vec![
-                Val::from(*message_id),
-                Val::from(t),
-                Val::from(c),
-                Val::from(m.channel.as_str()),
-                Val::from(m.external_id.as_str()),
-                Val::from(Direction::Inbound.as_str()),
-                Val::from(MessageKind::Reply.as_str()),
-                Val::from(m.visibility.as_str()),
-                Val::from(m.author.handle.clone()),
-                Val::from(m.author.name.clone()),
-                Val::from(m.author.email.clone()),
-                Val::from(m.author.buyer_id.clone()),
-                Val::from(m.author.followers.map(|f| f.min(i64::MAX as u64) as i64)),
-                Val::from(m.subject.clone()),
-                Val::from(m.text.as_str()),
-                Val::from(it.triage.language.as_str()),
-                Val::from(it.triage.category.as_str()),
-                Val::from(it.triage.urgency.as_str()),
-                Val::from(f64::from(it.triage.sentiment)),
-                Val::from(f64::from(it.triage.confidence)),
-                Val::from(i64::from(it.triage.pii)),
-                Val::from(it.derived.entities.clone()),
-                Val::from(it.derived.attachments.clone()),
-                Val::from(m.in_reply_to.clone()),
-                Val::from(m.order_ref.clone()),
-                Val::from(ms(m.sent_at)),
-                Val::from(now_ms),
-            ]);
+            message_rows.push(it.message_row(*message_id, t, Some(c), now_ms));
         }
         insert_rows(
             conn,

@@ -169,35 +169,7 @@ pub async fn baseline_insert(
             Val::from(now),
             Val::from(it.derived.search.clone()),
         ]);
-        tables[3].push(vec![
-            Val::from(id),
-            Val::from(id),
-            Val::from(id),
-            Val::from(m.channel.as_str()),
-            Val::from(m.external_id.as_str()),
-            Val::from("in"),
-            Val::from("reply"),
-            Val::from(m.visibility.as_str()),
-            Val::from(m.author.handle.clone()),
-            Val::from(m.author.name.clone()),
-            Val::from(m.author.email.clone()),
-            Val::from(m.author.buyer_id.clone()),
-            Val::from(m.author.followers.map(|f| f as i64)),
-            Val::from(m.subject.clone()),
-            Val::from(m.text.as_str()),
-            Val::from(it.triage.language.as_str()),
-            Val::from(it.triage.category.as_str()),
-            Val::from(it.triage.urgency.as_str()),
-            Val::from(f64::from(it.triage.sentiment)),
-            Val::from(f64::from(it.triage.confidence)),
-            Val::from(i64::from(it.triage.pii)),
-            Val::from(it.derived.entities.clone()),
-            Val::from(it.derived.attachments.clone()),
-            Val::from(m.in_reply_to.clone()),
-            Val::from(m.order_ref.clone()),
-            Val::from(sent),
-            Val::from(now),
-        ]);
+        tables[3].push(it.message_row(id, id, Some(id), now));
         for kind in ["created", "message_added"] {
             tables[4].push(vec![
                 Val::from(id),

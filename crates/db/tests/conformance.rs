@@ -485,10 +485,10 @@ mod cases {
             t.ticket.order_number.as_deref(),
             Some("112-7654321-7654321")
         );
-        if t.ticket.category == "logistics.lost" {
-            // 20 kettles at 34.99 USD: a loss above the 500 USD line.
-            assert_eq!(t.ticket.urgency, "crisis");
-        }
+        assert_eq!(t.ticket.category, "logistics.lost");
+        // Triage alone says complaint; 20 kettles at 34.99 USD is a loss above the 500 USD line.
+        assert_eq!(t.messages[0].urgency, "complaint");
+        assert_eq!(t.ticket.urgency, "crisis");
     }
 
     pub async fn importing_the_same_records_twice_changes_nothing(url: &str) {
