@@ -78,14 +78,41 @@ enum Command {
         #[command(subcommand)]
         which: EvalCommand,
     },
+    /// Train the triage model from labelled JSON lines.
+    Train {
+        #[command(subcommand)]
+        which: TrainCommand,
+    },
+    /// Turn public labelled sets into labelled JSON lines.
+    Data {
+        #[command(subcommand)]
+        which: DataCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum TrainCommand {
+    /// Train the category and urgency model and write it where the build embeds it.
+    Triage(crate::triage_cmds::TrainArgs),
+}
+
+#[derive(Debug, Subcommand)]
+enum DataCommand {
+    /// Convert a CSV set (Bitext, twcs, MARC…) with its label map into labelled JSON lines
+    /// on standard output.
+    Convert(crate::datasets::ConvertArgs),
 }
 
 #[derive(Debug, Subcommand)]
 enum EvalCommand {
-    /// Score triage on labelled JSON lines ({"text", "category", "language", "urgency", "entities"}).
+    /// Score triage on labelled JSON lines ({"text", "category", "language", "urgency",
+    /// "entities", "polarity"}).
     Triage {
         /// The labelled JSONL file.
         file: PathBuf,
+        /// The engine to score.
+        #[arg(long, value_enum, default_value_t = crate::triage_cmds::EngineArg::Model)]
+        engine: crate::triage_cmds::EngineArg,
     },
 }
 
@@ -140,7 +167,13 @@ async fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
             which: BenchCommand::Triage(args),
         } => crate::triage_cmds::bench(args),
         Command::Eval {
-            which: EvalCommand::Triage { file },
-        } => crate::triage_cmds::eval(&file).await,
+            which: EvalCommand::Triage { file, engine },
+        } => crate::triage_cmds::eval(&file, engine).await,
+        Command::Train {
+            which: TrainCommand::Triage(args),
+        } => crate::triage_cmds::train(args).await,
+        Command::Data {
+            which: DataCommand::Convert(args),
+        } => crate::datasets::convert(args),
     }
 }

@@ -4,6 +4,7 @@
 pub mod api;
 pub mod cli;
 mod commands;
+mod datasets;
 mod demo;
 mod progress;
 pub mod startup;

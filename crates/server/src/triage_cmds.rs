@@ -1,13 +1,18 @@
-//! `crossdesk eval triage FILE` (scores labelled JSON lines) and `crossdesk bench triage`
-//! (full-triage throughput on one core).
+//! `crossdesk eval triage FILE` (scores labelled JSON lines), `crossdesk train triage`
+//! (trains the shipped model) and `crossdesk bench triage` (full-triage throughput on one
+//! core).
 
 use crate::cli::EXIT_REJECTED;
 use crossdesk_domain::FieldError;
 use crossdesk_domain::model::{Category, Channel, Urgency};
-use crossdesk_domain::triage::eval::{Evaluation, Gold, ratio};
-use crossdesk_domain::triage::{TriageConfig, TriageInput, triage};
+use crossdesk_domain::triage::eval::{Evaluation, Gold, Polarity, ratio};
+use crossdesk_domain::triage::linear::Model;
+use crossdesk_domain::triage::linear::train::{self, Example, Options};
+use crossdesk_domain::triage::{Engine, Triage, TriageConfig, TriageInput, triage_with};
 use serde_json::Value;
+use std::collections::HashSet;
 use std::path::Path;
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -89,7 +94,19 @@ fn labelled(v: &Value) -> std::result::Result<Labelled, FieldError> {
                 .ok_or_else(|| FieldError::new("channel", format!("unknown channel {c:?}")))?,
         ),
     };
+    let polarity = match o.get("polarity").and_then(Value::as_str) {
+        None => None,
+        Some("negative") => Some(Polarity::Negative),
+        Some("positive") => Some(Polarity::Positive),
+        Some(p) => {
+            return Err(FieldError::new(
+                "polarity",
+                format!("unknown polarity {p:?}; expected negative or positive"),
+            ));
+        }
+    };
     let gold = Gold {
+        polarity,
         categories,
         language: o
             .get("language")
@@ -107,8 +124,29 @@ fn labelled(v: &Value) -> std::result::Result<Labelled, FieldError> {
     })
 }
 
+/// Which engine `eval triage` scores.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum EngineArg {
+    /// The trained model with the rules (what crossdesk runs).
+    Model,
+    /// The keyword engine alone (the foundation's, as a baseline).
+    Keywords,
+}
+
 /// `crossdesk eval triage FILE`.
-pub async fn eval(file: &Path) -> Result<ExitCode> {
+pub async fn eval(file: &Path, engine: EngineArg) -> Result<ExitCode> {
+    let engine = match engine {
+        EngineArg::Model => Engine::Model,
+        EngineArg::Keywords => Engine::Keywords,
+    };
+    evaluate(file, |input, config| triage_with(engine, input, config)).await
+}
+
+/// Scores `file` with a triage function and prints the report.
+async fn evaluate(
+    file: &Path,
+    run: impl Fn(&TriageInput<'_>, &TriageConfig) -> Triage,
+) -> Result<ExitCode> {
     let f = tokio::fs::File::open(file)
         .await
         .map_err(|e| format!("cannot open {}: {e}", file.display()))?;
@@ -129,7 +167,7 @@ pub async fn eval(file: &Path) -> Result<ExitCode> {
                 followers,
                 order_value_usd,
             }) => {
-                let t = triage(
+                let t = run(
                     &TriageInput {
                         text: &text,
                         channel,
@@ -163,43 +201,282 @@ fn print_report(e: &Evaluation, file: &Path) {
         file.display(),
         e.messages
     );
-    println!(
-        "{:<28} {:>9} {:>7} {:>7} {:>8}",
-        "category", "precision", "recall", "f1", "support"
-    );
-    for (c, s) in e.per_class() {
+    let per_class = e.per_class();
+    if !per_class.is_empty() {
         println!(
-            "{:<28} {:>9.3} {:>7.3} {:>7.3} {:>8}",
-            c.as_str(),
-            s.precision,
-            s.recall,
-            s.f1,
-            s.support
+            "{:<28} {:>9} {:>7} {:>7} {:>8}",
+            "category", "precision", "recall", "f1", "support"
         );
+        for (c, s) in &per_class {
+            println!(
+                "{:<28} {:>9.3} {:>7.3} {:>7.3} {:>8}",
+                c.as_str(),
+                s.precision,
+                s.recall,
+                s.f1,
+                s.support
+            );
+        }
+        println!(
+            "macro-F1 (labelled categories): {:.3}   accuracy: {:.3}",
+            e.macro_f1(),
+            e.accuracy()
+        );
+        print_confusion(e);
     }
-    println!(
-        "macro-F1 (labelled categories): {:.3}   accuracy: {:.3}",
-        e.macro_f1(),
-        e.accuracy()
+    let line = |name: &str, (a, b): (u64, u64)| {
+        if b > 0 {
+            println!("{name}: {:.3} ({a}/{b})", ratio(a, b));
+        }
+    };
+    line("language accuracy (20+ chars)", e.language);
+    line("urgency accuracy", e.urgency);
+    line("entity recall", e.entities);
+    line(
+        "polarity agreement (negative → not praise, positive → praise or inquiry)",
+        e.polarity,
     );
-    println!(
-        "language accuracy (20+ chars): {:.3} ({}/{})   urgency accuracy: {:.3} ({}/{})   entity recall: {:.3} ({}/{})",
-        ratio(e.language.0, e.language.1),
-        e.language.0,
-        e.language.1,
-        ratio(e.urgency.0, e.urgency.1),
-        e.urgency.0,
-        e.urgency.1,
-        ratio(e.entities.0, e.entities.1),
-        e.entities.0,
-        e.entities.1
-    );
-    println!("confusion (gold → predicted, count):");
-    for ((g, p), n) in &e.confusion {
-        if g != p {
-            println!("  {:<26} → {:<26} {n}", g.as_str(), p.as_str());
+    if e.category_by_language.len() > 1 {
+        let parts: Vec<String> = e
+            .category_by_language
+            .iter()
+            .map(|(l, &(a, b))| format!("{l} {:.2} ({b})", ratio(a, b)))
+            .collect();
+        println!("category accuracy by language: {}", parts.join("  "));
+    }
+    let wrong_languages: Vec<String> = e
+        .language_confusion
+        .iter()
+        .filter(|((g, p), _)| g != p)
+        .map(|((g, p), n)| format!("{g}→{p} {n}"))
+        .collect();
+    if !wrong_languages.is_empty() {
+        println!("language errors: {}", wrong_languages.join("  "));
+    }
+    if !e.urgency_confusion.is_empty() {
+        let parts: Vec<String> = e
+            .urgency_confusion
+            .iter()
+            .map(|((g, p), n)| format!("{}→{} {n}", g.as_str(), p.as_str()))
+            .collect();
+        println!("urgency (gold→predicted): {}", parts.join("  "));
+    }
+}
+
+/// The confusion matrix, rows gold and columns predicted, over the categories that occur.
+fn print_confusion(e: &Evaluation) {
+    let classes: Vec<Category> = Category::ALL
+        .iter()
+        .copied()
+        .filter(|c| e.confusion.keys().any(|(g, p)| g == c || p == c))
+        .collect();
+    // Short column heads: the part after the dot, cut to six letters.
+    let short = |c: Category| -> String {
+        let name = c.as_str();
+        let tail = name.rsplit('.').next().unwrap_or(name);
+        tail.chars().take(6).collect()
+    };
+    println!("confusion matrix (rows: gold, columns: predicted):");
+    print!("{:<26}", "");
+    for &c in &classes {
+        print!(" {:>6}", short(c));
+    }
+    println!();
+    for &g in &classes {
+        print!("{:<26}", g.as_str());
+        for &p in &classes {
+            match e.confusion.get(&(g, p)) {
+                Some(n) => print!(" {n:>6}"),
+                None => print!(" {:>6}", "."),
+            }
+        }
+        println!();
+    }
+}
+
+/// Options of `crossdesk train triage`.
+#[derive(Debug, clap::Args)]
+pub struct TrainArgs {
+    /// Labelled JSONL files or directories of them, each optionally `PATH:WEIGHT` (a weight
+    /// per message, default 1). Lines need `text` and `category` (the first of a list is
+    /// used); `urgency` is learned where present.
+    #[arg(long = "data", required = true)]
+    data: Vec<String>,
+    /// Held-out labelled files or directories, scored after training; never trained on.
+    #[arg(long)]
+    holdout: Vec<PathBuf>,
+    /// Where to write the model.
+    #[arg(long, default_value = "crates/domain/src/triage/linear/triage.model")]
+    out: PathBuf,
+    /// Passes over the data.
+    #[arg(long, default_value_t = Options::default().epochs)]
+    epochs: usize,
+    /// First step size.
+    #[arg(long, default_value_t = Options::default().learning_rate)]
+    learning_rate: f32,
+    /// L2 shrinkage per update.
+    #[arg(long, default_value_t = Options::default().l2)]
+    l2: f32,
+    /// Class balance exponent (0 = none, 1 = every category weighs the same).
+    #[arg(long, default_value_t = Options::default().balance)]
+    balance: f32,
+    /// Shuffle seed.
+    #[arg(long, default_value_t = Options::default().seed)]
+    seed: u64,
+}
+
+/// The `.jsonl` files a path names (itself, or those in a directory, sorted).
+fn jsonl_files(path: &Path) -> Result<Vec<PathBuf>> {
+    if path.is_dir() {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(path)
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
+            .collect();
+        files.sort();
+        Ok(files)
+    } else if path.exists() {
+        Ok(vec![path.to_path_buf()])
+    } else {
+        Err(format!("no such file or directory: {}", path.display()).into())
+    }
+}
+
+/// Reads labelled lines; a bad line stops the run, naming its file, line and field.
+fn read_labelled(path: &Path) -> Result<Vec<Labelled>> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let v: Value = serde_json::from_str(line)
+            .map_err(|e| format!("{} line {}: invalid JSON: {e}", path.display(), i + 1))?;
+        let l = labelled(&v).map_err(|e| {
+            format!(
+                "{} line {}: {}: {}",
+                path.display(),
+                i + 1,
+                e.field,
+                e.message
+            )
+        })?;
+        out.push(l);
+    }
+    Ok(out)
+}
+
+/// `crossdesk train triage`.
+pub async fn train(args: TrainArgs) -> Result<ExitCode> {
+    let holdout: Vec<PathBuf> = args
+        .holdout
+        .iter()
+        .map(|p| jsonl_files(p))
+        .collect::<Result<Vec<_>>>()?
+        .into_iter()
+        .flatten()
+        .collect();
+    let held: HashSet<PathBuf> = holdout
+        .iter()
+        .filter_map(|p| std::fs::canonicalize(p).ok())
+        .collect();
+    // Texts of the held-out files never enter training, even when another file repeats them.
+    let mut held_texts = HashSet::new();
+    for path in &holdout {
+        for l in read_labelled(path)? {
+            held_texts.insert(normalise(&l.text));
         }
     }
+
+    let mut examples = Vec::new();
+    let mut seen = HashSet::new();
+    let (mut duplicates, mut withheld) = (0u64, 0u64);
+    for spec in &args.data {
+        let (path, weight) = match spec.rsplit_once(':') {
+            Some((p, w)) if w.parse::<f32>().is_ok() => (p, w.parse::<f32>().unwrap_or(1.0)),
+            _ => (spec.as_str(), 1.0),
+        };
+        for file in jsonl_files(Path::new(path))? {
+            if std::fs::canonicalize(&file).is_ok_and(|c| held.contains(&c)) {
+                return Err(format!(
+                    "{} is both training data and held out; a model is never scored on what it learned",
+                    file.display()
+                )
+                .into());
+            }
+            let mut n = 0;
+            for l in read_labelled(&file)? {
+                let Some(&category) = l.gold.categories.first() else {
+                    continue;
+                };
+                let key = normalise(&l.text);
+                if held_texts.contains(&key) {
+                    withheld += 1;
+                    continue;
+                }
+                if !seen.insert(key) {
+                    duplicates += 1;
+                    continue;
+                }
+                examples.push(Example::new(
+                    &l.text,
+                    category,
+                    l.gold.urgency,
+                    l.gold.language.as_deref(),
+                    weight,
+                ));
+                n += 1;
+            }
+            eprintln!("{}: {n} examples (weight {weight})", file.display());
+        }
+    }
+    if examples.is_empty() {
+        return Err("no labelled examples to train on".into());
+    }
+    eprintln!(
+        "training on {} examples ({duplicates} duplicates and {withheld} held-out texts skipped)",
+        examples.len()
+    );
+    let options = Options {
+        epochs: args.epochs,
+        learning_rate: args.learning_rate,
+        l2: args.l2,
+        balance: args.balance,
+        seed: args.seed,
+    };
+    let started = Instant::now();
+    let trained = train::train(&examples, &options, |epoch, loss| {
+        eprintln!("epoch {epoch:>2}: mean loss {loss:.4}");
+    });
+    let right = examples
+        .iter()
+        .filter(|e| trained.predict(e) == e.category())
+        .count();
+    eprintln!(
+        "trained in {:.1} s; training accuracy {:.3}",
+        started.elapsed().as_secs_f64(),
+        right as f64 / examples.len() as f64
+    );
+    let bytes = trained.to_bytes();
+    std::fs::write(&args.out, &bytes)
+        .map_err(|e| format!("cannot write {}: {e}", args.out.display()))?;
+    eprintln!("wrote {} ({} bytes)", args.out.display(), bytes.len());
+
+    let model = Model::parse(&bytes).ok_or("the written model does not read back")?;
+    for path in &holdout {
+        evaluate(path, |input, config| model.triage(input, config)).await?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Lowercased letters and digits: two texts that differ only in case, spacing or
+/// punctuation are the same example.
+fn normalise(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// Options of `crossdesk bench triage`.
@@ -213,21 +490,16 @@ pub struct BenchTriageArgs {
     seed: u64,
 }
 
-/// `crossdesk bench triage`: full triage (language, category, urgency, sentiment, entities)
-/// over synthetic multilingual messages, on the calling thread only (one core).
-#[allow(clippy::disallowed_methods)] // synthetic traffic is anchored to now
-pub fn bench(args: BenchTriageArgs) -> Result<ExitCode> {
-    let now = chrono::Utc::now();
-    let texts: Vec<String> = crossdesk_demo::synthetic_inbound(args.seed, args.n, now)
-        .filter_map(|m| m["text"].as_str().map(str::to_string))
-        .collect();
-    let chars: usize = texts.iter().map(|t| t.chars().count()).sum();
+/// Full triage of every text with `engine`, on this thread; the best of three rounds in
+/// messages per second.
+fn rate(engine: Engine, texts: &[String]) -> f64 {
     let config = TriageConfig::default();
     let mut best = f64::INFINITY;
     for _ in 0..3 {
         let started = Instant::now();
-        for t in &texts {
-            std::hint::black_box(triage(
+        for t in texts {
+            std::hint::black_box(triage_with(
+                engine,
                 &TriageInput {
                     text: std::hint::black_box(t),
                     ..Default::default()
@@ -237,15 +509,37 @@ pub fn bench(args: BenchTriageArgs) -> Result<ExitCode> {
         }
         best = best.min(started.elapsed().as_secs_f64());
     }
+    texts.len() as f64 / best
+}
+
+/// `crossdesk bench triage`: full triage (language, category, urgency, sentiment, entities)
+/// over synthetic multilingual messages, on the calling thread only (one core).
+#[allow(clippy::disallowed_methods)] // synthetic traffic is anchored to now
+pub fn bench(args: BenchTriageArgs) -> Result<ExitCode> {
+    let now = chrono::Utc::now();
+    let texts: Vec<String> = crossdesk_demo::synthetic_inbound(args.seed, args.n, now)
+        .filter_map(|m| m["text"].as_str().map(str::to_string))
+        .collect();
+    let chars: usize = texts.iter().map(|t| t.chars().count()).sum();
     println!(
-        "crossdesk bench triage: {} synthetic messages (mean {} chars), one core, best of 3",
+        "crossdesk bench triage: {} synthetic messages (mean {} chars), one core, best of 3 rounds",
         texts.len(),
         chars / texts.len().max(1)
     );
+    if Model::shipped().is_none() {
+        println!("warning: this binary carries no valid model; both lines measure the keywords");
+    }
+    // Interleaved, so both engines see the same machine.
+    let keywords = rate(Engine::Keywords, &texts);
+    let model = rate(Engine::Model, &texts);
     println!(
-        "full triage: {:>9.0} msg/s  {:.2} µs/message",
-        texts.len() as f64 / best,
-        best * 1e6 / texts.len().max(1) as f64
+        "full triage, model + rules (shipped): {model:>9.0} msg/s  {:.2} µs/message",
+        1e6 / model
+    );
+    println!(
+        "keyword engine alone (foundation):    {keywords:>9.0} msg/s  {:.2} µs/message  (model/keywords {:.2})",
+        1e6 / keywords,
+        model / keywords
     );
     Ok(ExitCode::SUCCESS)
 }

@@ -20,6 +20,18 @@ pub struct Gold {
     /// Entities that must be found, as (kind, value) — kind is `order_numbers`,
     /// `tracking_numbers`, `emails` or `phones`.
     pub entities: Vec<(String, String)>,
+    /// The message's polarity, when only that is known (a review's stars): a negative
+    /// message must not be praise, a positive one must be praise or an inquiry.
+    pub polarity: Option<Polarity>,
+}
+
+/// Whether a message is favourable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Polarity {
+    /// A complaint or a bad review.
+    Negative,
+    /// Thanks or a good review.
+    Positive,
 }
 
 /// Precision, recall and F1 of one category.
@@ -48,6 +60,14 @@ pub struct Evaluation {
     pub urgency: (u64, u64),
     /// Entities: (found, expected).
     pub entities: (u64, u64),
+    /// Polarity: (agreeing, scored).
+    pub polarity: (u64, u64),
+    /// Category: (correct, scored) by the labelled language.
+    pub category_by_language: BTreeMap<String, (u64, u64)>,
+    /// (labelled, detected) language → count, over messages of 20+ characters.
+    pub language_confusion: BTreeMap<(String, String), u64>,
+    /// (gold, predicted) urgency → count.
+    pub urgency_confusion: BTreeMap<(Urgency, Urgency), u64>,
 }
 
 impl Evaluation {
@@ -65,16 +85,39 @@ impl Evaluation {
                 .confusion
                 .entry((truth, predicted.category))
                 .or_default() += 1;
+            if let Some(lang) = &gold.language {
+                let e = self.category_by_language.entry(lang.clone()).or_default();
+                e.1 += 1;
+                e.0 += u64::from(truth == predicted.category);
+            }
         }
         if let Some(lang) = &gold.language
             && text.chars().count() >= 20
         {
             self.language.1 += 1;
             self.language.0 += u64::from(predicted.language == *lang);
+            *self
+                .language_confusion
+                .entry((lang.clone(), predicted.language.clone()))
+                .or_default() += 1;
         }
         if let Some(u) = gold.urgency {
             self.urgency.1 += 1;
             self.urgency.0 += u64::from(predicted.urgency == u);
+            *self
+                .urgency_confusion
+                .entry((u, predicted.urgency))
+                .or_default() += 1;
+        }
+        if let Some(p) = gold.polarity {
+            let agrees = match p {
+                Polarity::Negative => predicted.category != Category::Praise,
+                Polarity::Positive => {
+                    matches!(predicted.category, Category::Praise | Category::Inquiry)
+                }
+            };
+            self.polarity.1 += 1;
+            self.polarity.0 += u64::from(agrees);
         }
         for (kind, value) in &gold.entities {
             let found = match kind.as_str() {

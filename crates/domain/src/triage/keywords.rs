@@ -50,22 +50,28 @@ enum Tag {
 /// Triages one message with the keyword engine (see the module documentation).
 pub(super) fn triage(input: &TriageInput<'_>, config: &TriageConfig) -> Triage {
     let entities = entities_of(input);
+    let reading = read(input);
+    let (category, confidence) = reading.category();
+    Triage {
+        language: language(input).to_string(),
+        category,
+        urgency: urgency(input, config, &reading, category),
+        sentiment: reading.sentiment(category),
+        confidence,
+        pii: entities.has_pii(),
+        entities,
+    }
+}
+
+/// What the lexicon finds in a message (subject and body), for this engine and as
+/// evidence for the trained model.
+pub(super) fn read(input: &TriageInput<'_>) -> Reading {
     let text = head(input.text);
     let analysis = match input.subject.map(head) {
         Some(subject) if !subject.trim().is_empty() => matcher::analyse(&[subject, text]),
         _ => matcher::analyse(&[text]),
     };
-    let signals = Signals::read(&analysis);
-    let (category, confidence) = signals.category();
-    Triage {
-        language: language(input).to_string(),
-        category,
-        urgency: urgency(input, config, &signals, category),
-        sentiment: signals.sentiment(category, &analysis),
-        confidence,
-        pii: entities.has_pii(),
-        entities,
-    }
+    Reading::read(&analysis)
 }
 
 /// The first [`MAX_ANALYSED`] bytes of `s`, cut at a character boundary.
@@ -78,7 +84,7 @@ fn head(s: &str) -> &str {
 }
 
 /// Entities of the body, then those only the subject has.
-fn entities_of(input: &TriageInput<'_>) -> Entities {
+pub(super) fn entities_of(input: &TriageInput<'_>) -> Entities {
     let mut e = extract_entities(input.text);
     if let Some(subject) = input.subject {
         let s = extract_entities(subject);
@@ -104,7 +110,7 @@ fn entities_of(input: &TriageInput<'_>) -> Entities {
 
 /// The declared language when it is one triage supports (`pt-BR` counts as `pt`), else the
 /// detected one (from the subject when the body has no letters).
-fn language(input: &TriageInput<'_>) -> &'static str {
+pub(super) fn language(input: &TriageInput<'_>) -> &'static str {
     if let Some(hint) = input.lang_hint {
         let primary = hint.trim().split(['-', '_']).next().unwrap_or_default();
         if let Some(lang) = SUPPORTED_LANGUAGES
@@ -122,7 +128,7 @@ fn language(input: &TriageInput<'_>) -> &'static str {
 }
 
 /// Categories whose messages complain (everything but inquiry, praise and other).
-fn is_complaint(category: Category) -> bool {
+pub(super) fn is_complaint(category: Category) -> bool {
     !matches!(
         category,
         Category::Inquiry | Category::Praise | Category::Other
@@ -131,10 +137,10 @@ fn is_complaint(category: Category) -> bool {
 
 /// Crisis for safety, legal, media, a high-value loss or a complaint with viral reach;
 /// else complaint or inquiry by category.
-fn urgency(
+pub(super) fn urgency(
     input: &TriageInput<'_>,
     config: &TriageConfig,
-    s: &Signals,
+    s: &Reading,
     category: Category,
 ) -> Urgency {
     let complaint = is_complaint(category);
@@ -160,16 +166,25 @@ fn urgency(
     }
 }
 
-/// What the hits add up to.
+/// What the lexicon's hits add up to.
 #[derive(Debug, Default)]
-struct Signals {
-    scores: [f32; Category::ALL.len()],
-    question: bool,
-    safety: bool,
-    legal: bool,
-    media: bool,
-    sentiment: f32,
+pub(super) struct Reading {
+    /// Evidence per category (indexed by `Category as usize`).
+    pub(super) scores: [f32; Category::ALL.len()],
+    /// A question mark or a question word.
+    pub(super) question: bool,
+    /// A safety hazard or an injury.
+    pub(super) safety: bool,
+    /// A legal or regulator threat.
+    pub(super) legal: bool,
+    /// A media mention.
+    pub(super) media: bool,
+    /// The lexicon's raw sentiment (sum of word values).
+    pub(super) sentiment: f32,
     topics: [bool; Category::ALL.len()],
+    exclamations: bool,
+    shouting: bool,
+    repeated_questions: bool,
 }
 
 /// Lexicon sentiment at or below which a mentioned topic counts as complained about.
@@ -181,11 +196,14 @@ const HAZARD_DEFECT_WEIGHT: f32 = 3.0;
 /// What a topic under strong sentiment adds to its category (or to praise).
 const TOPIC_WEIGHT: f32 = 2.5;
 
-impl Signals {
+impl Reading {
     fn read(a: &Analysis) -> Self {
-        let mut s = Signals {
+        let mut s = Reading {
             question: a.question,
-            ..Signals::default()
+            exclamations: a.exclamations,
+            shouting: a.shouting,
+            repeated_questions: a.repeated_questions,
+            ..Reading::default()
         };
         // Hits arrive sorted by start, longest first: a category hit inside the span of an
         // earlier, longer one is the same evidence read twice.
@@ -245,8 +263,9 @@ impl Signals {
         s
     }
 
-    /// The winning category and the confidence in it.
-    fn category(&self) -> (Category, f32) {
+    /// The evidence per category once a question and the tone about a mentioned topic are
+    /// counted.
+    pub(super) fn adjusted_scores(&self) -> [f32; Category::ALL.len()] {
         let mut scores = self.scores;
         if self.question {
             scores[Category::Inquiry as usize] += 1.5;
@@ -261,6 +280,12 @@ impl Signals {
         } else if mentioned && self.sentiment >= TOPIC_POSITIVE {
             scores[Category::Praise as usize] += TOPIC_WEIGHT;
         }
+        scores
+    }
+
+    /// The winning category and the confidence in it.
+    fn category(&self) -> (Category, f32) {
+        let scores = self.adjusted_scores();
         let mut best = Category::Other;
         for &c in Category::ALL {
             let (sc, sb) = (scores[c as usize], scores[best as usize]);
@@ -283,7 +308,7 @@ impl Signals {
 
     /// Lexicon sentiment plus the category's own tone, emphasised by `!!`, capitals and
     /// `??`, squashed into [-1, 1].
-    fn sentiment(&self, category: Category, a: &Analysis) -> f32 {
+    pub(super) fn sentiment(&self, category: Category) -> f32 {
         let mut raw = self.sentiment
             + match category {
                 Category::Praise => 1.0,
@@ -291,12 +316,12 @@ impl Signals {
                 Category::Abuse => -2.0,
                 _ => -1.5,
             };
-        for emphasis in [a.exclamations, a.shouting] {
+        for emphasis in [self.exclamations, self.shouting] {
             if emphasis {
                 raw = if raw.abs() < 0.01 { -0.5 } else { raw * 1.3 };
             }
         }
-        if a.repeated_questions {
+        if self.repeated_questions {
             raw -= 0.5;
         }
         (raw / 2.5).tanh().clamp(-1.0, 1.0)

@@ -9,6 +9,7 @@ pub mod eval;
 mod fasthash;
 mod keywords;
 mod language;
+pub mod linear;
 
 pub use entities::extract_entities;
 pub use language::{SUPPORTED_LANGUAGES, detect_language};
@@ -108,9 +109,28 @@ pub struct Triage {
     pub entities: Entities,
 }
 
+/// The engines behind [`triage`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Engine {
+    /// The trained model with the rules (falls back to the keywords if the binary was built
+    /// without a valid model).
+    #[default]
+    Model,
+    /// The lexicon alone (the foundation's engine), kept as a baseline.
+    Keywords,
+}
+
 /// Triages one message.
 pub fn triage(input: &TriageInput<'_>, config: &TriageConfig) -> Triage {
-    keywords::triage(input, config)
+    triage_with(Engine::Model, input, config)
+}
+
+/// Triages one message with a chosen engine.
+pub fn triage_with(engine: Engine, input: &TriageInput<'_>, config: &TriageConfig) -> Triage {
+    match (engine, linear::Model::shipped()) {
+        (Engine::Model, Some(model)) => linear::triage(model, input, config),
+        _ => keywords::triage(input, config),
+    }
 }
 
 /// Raises urgency to crisis for a high-value loss: a lost or destroyed parcel whose order is

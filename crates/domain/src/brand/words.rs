@@ -1,0 +1,88 @@
+//! Word lists that keep fuzzy matching honest. Both are sorted (a test checks) so lookups
+//! are binary searches.
+
+/// Frequent English words (and complaint vocabulary) of four letters or more. A span that
+/// is one of these never matches a name *fuzzily*: "anger" is not a misspelling of "Anker",
+/// nor "apply" of "Apple". Exact matches are unaffected, so a brand that is itself a word
+/// ("Anker" is German for anchor) is still found when written exactly. A few hundred words
+/// cannot cover a language: a name one letter away from many words is better configured
+/// with `exact: true`.
+#[rustfmt::skip]
+pub(super) const COMMON_WORDS: &[&str] = &[
+    "able", "about", "above", "accept", "account", "across", "action", "actual", "added",
+    "address", "after", "again", "against", "agent", "ahead", "allow", "almost", "alone",
+    "along", "already", "also", "always", "amazing", "amount", "ample", "anger", "angle",
+    "angry", "animal", "another", "answer", "anymore", "anyone", "anything", "anyway", "apart",
+    "apply", "areas", "around", "arrive", "arrived", "asked", "away", "awful", "baby", "back",
+    "backs", "badly", "bags", "bank", "banker", "bases", "basic", "beach", "bears", "beast",
+    "beat", "beats", "became", "because", "become", "been", "before", "began", "behind",
+    "being", "believe", "best", "better", "beyond", "bills", "black", "blame", "board", "body",
+    "book", "books", "boot", "boots", "both", "bottle", "bought", "boxes", "brand", "brands",
+    "bread", "break", "broke", "broken", "brother", "brown", "build", "built", "business",
+    "busy", "button", "buyer", "buying", "cable", "cables", "call", "called", "calls", "came",
+    "camera", "cancel", "cannon", "cannot", "canoe", "canyon", "card", "cards", "care",
+    "careful", "case", "cases", "cash", "cause", "center", "chair", "chance", "change",
+    "charge", "charged", "charger", "cheap", "check", "child", "choice", "city", "claim",
+    "class", "clean", "clear", "client", "close", "closed", "clothes", "coat", "code", "cold",
+    "color", "colour", "come", "comes", "coming", "company", "complain", "contact", "cost",
+    "costs", "could", "count", "country", "couple", "course", "cover", "crazy", "cream",
+    "credit", "damage", "damaged", "dark", "date", "days", "dead", "deal", "dear", "decide",
+    "deliver", "delivery", "deposit", "didnt", "different", "dinner", "doing", "dollars",
+    "done", "door", "double", "down", "dream", "dreamer", "dreamt", "dress", "drink", "drive",
+    "driver", "during", "each", "early", "earth", "easy", "either", "else", "email", "empty",
+    "ended", "enough", "error", "even", "evening", "ever", "every", "exactly", "except",
+    "expect", "express", "face", "fact", "fair", "fake", "family", "fast", "father", "fault",
+    "feel", "feeling", "fell", "felt", "field", "fight", "file", "final", "finally", "find",
+    "fine", "fire", "first", "five", "fixed", "floor", "food", "foot", "force", "forget",
+    "form", "found", "four", "free", "friend", "from", "front", "full", "fund", "funny", "game",
+    "gave", "gift", "give", "given", "glass", "goes", "goggle", "going", "gone", "good",
+    "goods", "great", "green", "ground", "group", "guess", "guys", "hair", "hairs", "half",
+    "hand", "happen", "happy", "hard", "have", "head", "health", "hear", "heard", "heart",
+    "heat", "held", "hell", "hello", "help", "here", "high", "hold", "home", "honest", "honour",
+    "hope", "hour", "hours", "house", "however", "huge", "idea", "inside", "instead", "issue",
+    "issues", "item", "items", "itself", "join", "just", "keep", "kept", "kind", "kindly",
+    "kinds", "kitchen", "knew", "know", "known", "label", "labels", "land", "large", "last",
+    "late", "later", "least", "leave", "left", "less", "letter", "level", "life", "light",
+    "like", "line", "list", "little", "live", "long", "look", "looking", "lost", "loud", "love",
+    "made", "mail", "make", "many", "marshal", "match", "matter", "maybe", "mean", "means",
+    "media", "meet", "message", "might", "mind", "minute", "miss", "missing", "model", "money",
+    "month", "months", "more", "morning", "most", "mother", "move", "much", "must", "name",
+    "need", "never", "night", "nobody", "none", "normal", "nothing", "notice", "number",
+    "office", "often", "okay", "once", "only", "open", "order", "ordered", "orders", "other",
+    "others", "over", "owner", "package", "paid", "pair", "paper", "parcel", "part", "party",
+    "pass", "past", "people", "perfect", "phone", "pick", "piece", "place", "plan", "plane",
+    "play", "please", "point", "police", "poor", "post", "power", "press", "pretty", "price",
+    "prices", "print", "problem", "product", "products", "proof", "quick", "quite", "racer",
+    "rain", "rather", "razor", "read", "ready", "real", "really", "realm", "reason", "receipt",
+    "received", "refund", "refunds", "reply", "report", "return", "returns", "review", "right",
+    "river", "road", "room", "round", "rude", "rule", "safe", "said", "sale", "same", "save",
+    "says", "scam", "school", "screen", "seats", "second", "seem", "seen", "sell", "seller",
+    "sellers", "send", "sent", "service", "several", "shape", "share", "sheen", "shin", "shine",
+    "ship", "shipped", "shipping", "shoes", "shop", "shoppe", "short", "should", "show", "shut",
+    "side", "sign", "simple", "since", "size", "sleep", "slow", "small", "smell", "some",
+    "someone", "something", "sorry", "sort", "sound", "south", "speak", "spent", "stand",
+    "start", "state", "still", "stitch", "stock", "stop", "store", "story", "street", "strike",
+    "strip", "strong", "stuff", "such", "sure", "switch", "table", "take", "taken", "talk",
+    "taste", "team", "tell", "than", "thank", "thanks", "that", "their", "them", "then",
+    "there", "these", "they", "thing", "things", "think", "this", "those", "though", "three",
+    "through", "time", "times", "today", "together", "told", "took", "total", "touch",
+    "tracking", "trade", "tried", "true", "trust", "trying", "turn", "under", "until", "upon",
+    "used", "useful", "using", "very", "wait", "waiting", "walk", "wall", "want", "wanted",
+    "warranty", "wash", "waste", "watch", "water", "week", "weeks", "well", "went", "were",
+    "what", "when", "where", "which", "while", "white", "whole", "wife", "will", "wind",
+    "window", "wish", "with", "within", "without", "woman", "wonder", "word", "words", "work",
+    "worked", "working", "world", "worse", "worst", "would", "write", "wrong", "year", "years",
+    "yellow", "young", "your", "yours",
+];
+
+/// Short function words. A fuzzy match over several tokens may not begin or end with one,
+/// so "an ken" is not "Anker" misspelt.
+#[rustfmt::skip]
+pub(super) const FUNCTION_WORDS: &[&str] = &[
+    "a", "am", "an", "and", "any", "are", "as", "at", "be", "been", "but", "by", "can", "could",
+    "did", "do", "does", "for", "from", "get", "got", "had", "has", "have", "he", "her", "him",
+    "his", "i", "if", "in", "is", "it", "its", "just", "me", "my", "no", "not", "of", "on",
+    "or", "our", "she", "so", "than", "that", "the", "their", "them", "then", "these", "they",
+    "this", "those", "to", "too", "us", "was", "we", "were", "will", "with", "would", "you",
+    "your",
+];
