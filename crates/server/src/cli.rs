@@ -62,6 +62,14 @@ enum Command {
     Classify {
         /// The JSONL file; standard input when absent or `-`.
         file: Option<PathBuf>,
+        /// Brand watch: a JSON file with a list of terms (`[{"name": "Anker", "kind":
+        /// "brand", "aliases": ["AnkerDirect"]}, …]`, kind brand, product or competitor);
+        /// each output line then carries the names found, as `brands`.
+        #[arg(long, env = "CROSSDESK_BRANDS")]
+        brands: Option<PathBuf>,
+        /// The triage engine (the keyword engine is kept as a baseline).
+        #[arg(long, value_enum, default_value_t = crate::triage_cmds::EngineArg::Model)]
+        engine: crate::triage_cmds::EngineArg,
     },
     /// Print what the database holds.
     Report {
@@ -158,7 +166,11 @@ async fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
         Command::Demo(args) => crate::demo::run(args).await,
         Command::Import { db, file } => commands::import(&db.database, &file).await,
         Command::Ingest { db, file } => commands::ingest(&db.database, &file).await,
-        Command::Classify { file } => commands::classify(file.as_deref()).await,
+        Command::Classify {
+            file,
+            brands,
+            engine,
+        } => commands::classify(file.as_deref(), brands.as_deref(), engine.into()).await,
         Command::Report { db } => commands::report(&db.database).await,
         Command::Bench {
             which: BenchCommand::Ingest(args),

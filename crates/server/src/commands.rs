@@ -7,9 +7,10 @@ use crossdesk_app::intake::{Progress, Rejection, triage_inbound};
 use crossdesk_app::{App, AppConfig, Db, SystemClock};
 use crossdesk_db::scratch::ScratchDb;
 use crossdesk_domain::FieldError;
+use crossdesk_domain::brand::{BrandWatch, Term};
 use crossdesk_domain::inbound::Inbound;
 use crossdesk_domain::model::Channel;
-use crossdesk_domain::triage::{TriageConfig, TriageInput, triage};
+use crossdesk_domain::triage::{Engine, TriageConfig, TriageInput, triage_with};
 use serde_json::{Value, json};
 use std::io::Write;
 use std::path::Path;
@@ -97,7 +98,12 @@ pub async fn ingest(database: &str, file: &Path) -> Result<ExitCode> {
 }
 
 /// Reads one classify request line.
-fn classify_line(value: &Value, config: &TriageConfig) -> std::result::Result<Value, FieldError> {
+fn classify_line(
+    value: &Value,
+    config: &TriageConfig,
+    brands: Option<&BrandWatch>,
+    engine: Engine,
+) -> std::result::Result<Value, FieldError> {
     let obj = value
         .as_object()
         .ok_or_else(|| FieldError::new("$", "expected a JSON object"))?;
@@ -134,7 +140,8 @@ fn classify_line(value: &Value, config: &TriageConfig) -> std::result::Result<Va
                 .ok_or_else(|| FieldError::new("followers", "expected a whole number ≥ 0"))?,
         ),
     };
-    let t = triage(
+    let t = triage_with(
+        engine,
         &TriageInput {
             text,
             subject: obj.get("subject").and_then(Value::as_str),
@@ -149,12 +156,29 @@ fn classify_line(value: &Value, config: &TriageConfig) -> std::result::Result<Va
     let mut out = json!({"id": obj.get("id").cloned().unwrap_or(Value::Null)});
     if let (Some(o), Ok(Value::Object(t))) = (out.as_object_mut(), serde_json::to_value(&t)) {
         o.extend(t);
+        if let Some(watch) = brands {
+            o.insert("brands".into(), json!(watch.find(text)));
+        }
     }
     Ok(out)
 }
 
 /// `crossdesk classify [FILE]`.
-pub async fn classify(file: Option<&Path>) -> Result<ExitCode> {
+pub async fn classify(
+    file: Option<&Path>,
+    brands: Option<&Path>,
+    engine: Engine,
+) -> Result<ExitCode> {
+    let brands = match brands {
+        None => None,
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            let terms: Vec<Term> = serde_json::from_str(&text)
+                .map_err(|e| format!("{}: not a list of brand terms: {e}", path.display()))?;
+            Some(BrandWatch::new(terms).map_err(|e| format!("{}: {e}", path.display()))?)
+        }
+    };
     let (reader, _) = open_input(file.unwrap_or(Path::new("-"))).await?;
     let mut lines = crossdesk_app::jsonl::JsonLines::new(reader);
     let config = TriageConfig::default();
@@ -165,7 +189,7 @@ pub async fn classify(file: Option<&Path>) -> Result<ExitCode> {
         let result = line
             .value
             .map_err(|m| FieldError::new("$", m))
-            .and_then(|v| classify_line(&v, &config));
+            .and_then(|v| classify_line(&v, &config, brands.as_ref(), engine));
         match result {
             Ok(v) => writeln!(out, "{v}")?,
             Err(e) => {

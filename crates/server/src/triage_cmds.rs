@@ -133,12 +133,18 @@ pub enum EngineArg {
     Keywords,
 }
 
+impl From<EngineArg> for Engine {
+    fn from(e: EngineArg) -> Self {
+        match e {
+            EngineArg::Model => Engine::Model,
+            EngineArg::Keywords => Engine::Keywords,
+        }
+    }
+}
+
 /// `crossdesk eval triage FILE`.
 pub async fn eval(file: &Path, engine: EngineArg) -> Result<ExitCode> {
-    let engine = match engine {
-        EngineArg::Model => Engine::Model,
-        EngineArg::Keywords => Engine::Keywords,
-    };
+    let engine = Engine::from(engine);
     evaluate(file, |input, config| triage_with(engine, input, config)).await
 }
 
@@ -470,11 +476,11 @@ pub async fn train(args: TrainArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Lowercased letters and digits: two texts that differ only in case, spacing or
-/// punctuation are the same example.
-fn normalise(text: &str) -> String {
+/// The text without spaces and ASCII punctuation, lowercased: two texts that differ only
+/// in case, spacing or punctuation are the same example (emoji still count).
+pub fn normalise(text: &str) -> String {
     text.chars()
-        .filter(|c| c.is_alphanumeric())
+        .filter(|c| !c.is_whitespace() && !c.is_ascii_punctuation())
         .flat_map(char::to_lowercase)
         .collect()
 }

@@ -179,3 +179,272 @@ fn eval_triage_scores_a_labelled_file_and_names_bad_labels() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn classify_reports_watched_brands_when_given_terms() {
+    let dir = tempfile::tempdir().unwrap();
+    let terms = dir.path().join("brands.json");
+    std::fs::write(
+        &terms,
+        r#"[{"name":"Anker","kind":"brand"},{"name":"Soundcore","kind":"product"},{"name":"Ugreen","kind":"competitor"}]"#,
+    )
+    .unwrap();
+    let out = crossdesk(
+        &["classify", "--brands", terms.to_str().unwrap()],
+        Some(
+            "{\"id\":\"t1\",\"text\":\"my #AnkerPowerBank died, switching to ugreen. Sound core buds are fine\"}\n",
+        ),
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let line: serde_json::Value = serde_json::from_str(text(&out.stdout).trim()).unwrap();
+    let found: Vec<(&str, &str)> = line["brands"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| (m["term"].as_str().unwrap(), m["kind"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("Anker", "brand"),
+            ("Ugreen", "competitor"),
+            ("Soundcore", "product")
+        ],
+        "{line}"
+    );
+
+    std::fs::write(&terms, r#"[{"name":"","kind":"brand"}]"#).unwrap();
+    let out = crossdesk(&["classify", "--brands", terms.to_str().unwrap()], Some(""));
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("terms[0].name"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+/// A labelled set in the public bundle's shape: a CSV and its label map.
+fn bitext_fixture(dir: &std::path::Path) -> std::path::PathBuf {
+    std::fs::write(
+        dir.join("label_map.tsv"),
+        "source_label\tcategory\turgency_hint\tnotes\n\
+         cancel_order\torder.change_cancel\tinquiry\tconfidence=high\n\
+         track_order\tinquiry\tinquiry\tconfidence=medium; alt=logistics.delay (late)\n\
+         get_refund\tbilling.refund\tcomplaint\tconfidence=high\n\
+         create_account\tother\tinquiry\tno mapping: account\n",
+    )
+    .unwrap();
+    let mut csv = String::from("\u{feff}flags,utterance,category,intent\n");
+    let rows = [
+        (
+            "cancel_order",
+            "please cancel order {n}, I ordered the wrong one",
+        ),
+        (
+            "cancel_order",
+            "I need to cancel my purchase number {n} right away",
+        ),
+        ("track_order", "where can I see the status of order {n}?"),
+        ("track_order", "how do I track my package for order {n}"),
+        (
+            "get_refund",
+            "I want my money back for order {n}, it is broken",
+        ),
+        ("get_refund", "can I get a refund for purchase {n}"),
+        ("create_account", "how do I open an account number {n}"),
+    ];
+    for n in 0..30 {
+        for (intent, text) in rows {
+            let text = text.replace("{n}", &(1000 + n).to_string());
+            csv.push_str(&format!("BL,\"{text}\",ORDER,{intent}\n"));
+        }
+    }
+    let file = dir.join("bitext.csv");
+    std::fs::write(&file, csv).unwrap();
+    file
+}
+
+#[test]
+fn data_convert_maps_labels_and_splits_train_from_test_by_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = bitext_fixture(dir.path());
+    let convert = |split: &str, extra: &[&str]| {
+        let mut args = vec!["data", "convert", "--format", "bitext", "--split", split];
+        args.extend_from_slice(extra);
+        args.push(csv.to_str().unwrap());
+        let out = crossdesk(&args, None);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        text(&out.stdout)
+            .lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+            .collect::<Vec<_>>()
+    };
+    let all = convert("all", &[]);
+    assert_eq!(all.len(), 180, "the unmapped intent is skipped");
+    let track = all
+        .iter()
+        .find(|v| v["source_label"] == "track_order")
+        .unwrap();
+    assert_eq!(
+        track["category"],
+        serde_json::json!(["inquiry", "logistics.delay"]),
+        "alternatives from the notes are accepted"
+    );
+    assert_eq!(track["language"], "en");
+    let refund = all
+        .iter()
+        .find(|v| v["source_label"] == "get_refund")
+        .unwrap();
+    assert_eq!(refund["urgency"], "complaint");
+
+    let train = convert("train", &["--include-unmapped"]);
+    let test = convert("test", &[]);
+    let texts = |rows: &[serde_json::Value]| -> std::collections::HashSet<String> {
+        rows.iter()
+            .map(|v| v["text"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert!(
+        texts(&train).is_disjoint(&texts(&test)),
+        "no text on both sides"
+    );
+    assert!(!test.is_empty() && train.len() > test.len());
+    assert!(
+        train.iter().any(|v| v["category"] == "other"),
+        "unmapped rows kept as other for training"
+    );
+
+    let out = crossdesk(
+        &[
+            "data",
+            "convert",
+            "--format",
+            "marc",
+            dir.path().join("missing.csv").to_str().unwrap(),
+        ],
+        None,
+    );
+    assert!(!out.status.success());
+    assert!(text(&out.stderr).contains("missing.csv"));
+}
+
+#[test]
+fn train_triage_learns_writes_a_model_and_never_trains_on_its_holdout() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = bitext_fixture(dir.path());
+    let convert = |split: &str, to: &std::path::Path| {
+        let out = crossdesk(
+            &[
+                "data",
+                "convert",
+                "--format",
+                "bitext",
+                "--split",
+                split,
+                "--include-unmapped",
+                csv.to_str().unwrap(),
+            ],
+            None,
+        );
+        assert!(out.status.success());
+        std::fs::write(to, &out.stdout).unwrap();
+    };
+    let (train, test) = (
+        dir.path().join("train.jsonl"),
+        dir.path().join("test.jsonl"),
+    );
+    convert("train", &train);
+    convert("test", &test);
+    let model = dir.path().join("triage.model");
+    let out = crossdesk(
+        &[
+            "train",
+            "triage",
+            "--data",
+            &format!("{}:0.5", train.display()),
+            "--holdout",
+            test.to_str().unwrap(),
+            "--out",
+            model.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let log = text(&out.stderr);
+    assert!(log.contains("epoch 20"), "{log}");
+    assert!(log.contains("training accuracy 1.000"), "{log}");
+    assert!(std::fs::metadata(&model).unwrap().len() > 1 << 20);
+    // The held-out side is scored with the new model.
+    let report = text(&out.stdout);
+    assert!(report.contains("macro-F1"), "{report}");
+    assert!(report.contains("confusion matrix"), "{report}");
+
+    // The same file as training data and holdout is refused.
+    let out = crossdesk(
+        &[
+            "train",
+            "triage",
+            "--data",
+            train.to_str().unwrap(),
+            "--holdout",
+            train.to_str().unwrap(),
+            "--out",
+            model.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert!(!out.status.success());
+    assert!(text(&out.stderr).contains("both training data and held out"));
+
+    // A bad line names its file, line and field.
+    std::fs::write(&train, "{\"text\":\"hi\",\"category\":\"nope\"}\n").unwrap();
+    let out = crossdesk(
+        &[
+            "train",
+            "triage",
+            "--data",
+            train.to_str().unwrap(),
+            "--out",
+            model.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("train.jsonl line 1: category"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn eval_triage_compares_engines_and_prints_the_confusion_matrix() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("labelled.jsonl");
+    std::fs::write(
+        &file,
+        concat!(
+            "{\"text\":\"Mi pedido lleva tres semanas retenido en aduana\",\"category\":\"logistics.customs\",\"language\":\"es\",\"urgency\":\"complaint\"}\n",
+            "{\"text\":\"Bardzo dziękuję, paczka dotarła szybko!\",\"category\":\"praise\",\"language\":\"pl\",\"urgency\":\"inquiry\"}\n",
+            "{\"text\":\"this review is one star, product broke in a day\",\"polarity\":\"negative\"}\n",
+        ),
+    )
+    .unwrap();
+    for engine in ["model", "keywords"] {
+        let out = crossdesk(
+            &["eval", "triage", "--engine", engine, file.to_str().unwrap()],
+            None,
+        );
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        let report = text(&out.stdout);
+        for needle in [
+            "confusion matrix (rows: gold, columns: predicted)",
+            "language accuracy (20+ chars)",
+            "urgency accuracy",
+            "polarity agreement",
+            "category accuracy by language",
+        ] {
+            assert!(report.contains(needle), "{engine}: {needle} in {report}");
+        }
+    }
+}

@@ -59,7 +59,8 @@ impl Example {
 pub struct Options {
     /// Passes over the examples.
     pub epochs: usize,
-    /// The first step size; epoch `e` uses `learning_rate / (1 + e / 2)`.
+    /// The first step size; epoch `e` uses `learning_rate / (1 + e / 2)`. Large, because
+    /// the text features of a message are scaled to unit length together.
     pub learning_rate: f32,
     /// L2 shrinkage per update.
     pub l2: f32,
@@ -73,8 +74,8 @@ pub struct Options {
 impl Default for Options {
     fn default() -> Self {
         Self {
-            epochs: 10,
-            learning_rate: 0.5,
+            epochs: 20,
+            learning_rate: 2.0,
             l2: 1e-6,
             balance: 0.5,
             seed: 13,
