@@ -17,10 +17,12 @@ macro_rules! files {
 
 const HOLDOUT: [(&str, &str); 14] = files!("holdout":
     "en", "zh", "es", "de", "fr", "pt", "it", "ja", "ko", "ru", "ar", "pl", "nl", "tr");
-const TRAIN: [(&str, &str); 28] = files!("train":
+const TRAIN: [(&str, &str); 42] = files!("train":
     "en", "zh", "es", "de", "fr", "pt", "it", "ja", "ko", "ru", "ar", "pl", "nl", "tr",
     "en-2", "zh-2", "es-2", "de-2", "fr-2", "pt-2", "it-2", "ja-2", "ko-2", "ru-2", "ar-2",
-    "pl-2", "nl-2", "tr-2");
+    "pl-2", "nl-2", "tr-2",
+    "en-3", "zh-3", "es-3", "de-3", "fr-3", "pt-3", "it-3", "ja-3", "ko-3", "ru-3", "ar-3",
+    "pl-3", "nl-3", "tr-3");
 
 fn rows(text: &str) -> impl Iterator<Item = serde_json::Value> + '_ {
     text.lines()
@@ -38,6 +40,21 @@ fn normalise(text: &str) -> String {
 #[test]
 fn the_binary_carries_a_valid_model() {
     assert!(Model::shipped().is_some());
+}
+
+#[test]
+fn every_training_file_is_checked() {
+    let on_disk = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/triage/train"))
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "jsonl")
+        })
+        .count();
+    assert_eq!(on_disk, TRAIN.len(), "add new training files to TRAIN");
 }
 
 #[test]
