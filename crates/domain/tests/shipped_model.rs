@@ -44,16 +44,19 @@ fn the_binary_carries_a_valid_model() {
 
 #[test]
 fn every_training_file_is_checked() {
-    let on_disk = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/triage/train"))
-        .unwrap()
-        .filter(|e| {
-            e.as_ref()
-                .unwrap()
-                .path()
-                .extension()
-                .is_some_and(|x| x == "jsonl")
-        })
-        .count();
+    let on_disk = std::fs::read_dir(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../data/triage/train"
+    ))
+    .unwrap()
+    .filter(|e| {
+        e.as_ref()
+            .unwrap()
+            .path()
+            .extension()
+            .is_some_and(|x| x == "jsonl")
+    })
+    .count();
     assert_eq!(on_disk, TRAIN.len(), "add new training files to TRAIN");
 }
 

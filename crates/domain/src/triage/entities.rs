@@ -37,7 +37,13 @@ const TAKEN: u8 = 2;
 pub fn extract_entities(text: &str) -> Entities {
     let mut s = Scanner::new(text);
     s.emails();
-    s.urls();
+    // Every other entity holds an ASCII digit.
+    if !text.bytes().any(|c| c.is_ascii_digit()) {
+        return s.out;
+    }
+    if may_hold_url(text) {
+        s.urls();
+    }
     s.numbers();
     s.shopify_orders();
     amounts::scan(&mut s);
@@ -405,11 +411,14 @@ impl<'a> Scanner<'a> {
             let opens = c.is_ascii_digit()
                 || (matches!(c, b'+' | b'(') && self.at(i + 1).is_ascii_digit())
                 || (c == b'(' && self.at(i + 1) == b'+' && self.at(i + 2).is_ascii_digit());
+            if !opens {
+                i += 1;
+                continue;
+            }
             let before = self.before(i);
             // `PP-006-234-348-863`: the digits of an identifier, not a phone.
             let in_identifier = before == b'-' && i >= 2 && is_alnum(self.b[i - 2]);
-            if !opens
-                || is_alnum(before)
+            if is_alnum(before)
                 || matches!(before, b'.' | b',')
                 || in_identifier
                 || self.marks[i] != FREE
@@ -557,6 +566,16 @@ fn looks_like_date(digits: &[u8], groups: &[usize], seps: u8) -> bool {
         [3, 2, 4] => seps == 2,
         _ => false,
     }
+}
+
+/// Whether a text may hold a URL start: `://` (of `http://`, `https://`) or `www.` (any
+/// case). Much cheaper than the scan it saves (most texts have neither).
+fn may_hold_url(text: &str) -> bool {
+    let b = text.as_bytes();
+    text.contains("://")
+        || text
+            .match_indices('.')
+            .any(|(dot, _)| dot >= 3 && b[dot - 3..dot].eq_ignore_ascii_case(b"www"))
 }
 
 fn starts_with_ci(hay: &[u8], needle: &[u8]) -> bool {

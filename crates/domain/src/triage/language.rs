@@ -33,6 +33,11 @@ pub const SUPPORTED_LANGUAGES: [&str; 14] = [
 pub fn detect_language(text: &str) -> &'static str {
     let mut d = Detector::default();
     for (i, c) in text.char_indices() {
+        // The common case, taken out of the general path below (which does the same).
+        if c.is_ascii_alphabetic() && d.skip == Skip::None {
+            d.word.push(c.to_ascii_lowercase());
+            continue;
+        }
         if c.is_whitespace() {
             d.end_word();
             d.skip = Skip::None;
@@ -199,6 +204,25 @@ enum Script {
 }
 
 fn script(c: char) -> Script {
+    if c.is_ascii() {
+        return script_by_tables(c);
+    }
+    // The letters of the common blocks (all alphabetic: checked by a test) skip the
+    // Unicode table lookup.
+    match c {
+        '\u{4E00}'..='\u{9FFF}' => Script::Han,
+        '\u{AC00}'..='\u{D7A3}' => Script::Hangul,
+        '\u{3041}'..='\u{3096}' | '\u{30A1}'..='\u{30FA}' => Script::Kana,
+        '\u{0410}'..='\u{044F}' => Script::Cyrillic,
+        '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' => Script::Arabic,
+        '\u{00C0}'..='\u{00D6}' | '\u{00D8}'..='\u{00F6}' | '\u{00F8}'..='\u{024F}' => {
+            Script::Latin
+        }
+        _ => script_by_tables(c),
+    }
+}
+
+fn script_by_tables(c: char) -> Script {
     match c {
         'a'..='z' | 'A'..='Z' => Script::Latin,
         '\'' | '\u{2019}' => Script::Apostrophe,
@@ -286,7 +310,12 @@ fn letter_votes(c: char, v: &mut [f32; LATIN.len()]) {
 /// (`n'ai` → `n`, `ai`; `didn't` → `didn`, `t`), plus shape hints (Dutch `ij`, German
 /// `-ung`, English `-ing`, …).
 fn score_word(word: &str, v: &mut [f32; LATIN.len()]) {
-    let word = word.trim_matches('\'');
+    let bytes = word.as_bytes();
+    let word = if bytes.first() == Some(&b'\'') || bytes.last() == Some(&b'\'') {
+        word.trim_matches('\'')
+    } else {
+        word
+    };
     if word.is_empty() {
         return;
     }
@@ -307,7 +336,12 @@ fn score_word(word: &str, v: &mut [f32; LATIN.len()]) {
         }
     }
     if word.len() >= 4 {
-        if word.contains("ij") {
+        let has_pair = |pairs: &[&[u8; 2]]| {
+            word.as_bytes()
+                .windows(2)
+                .any(|w| pairs.iter().any(|p| w == &p[..]))
+        };
+        if has_pair(&[b"ij"]) {
             v[NL] += 1.5;
         }
         if word.ends_with("ung") {
@@ -328,7 +362,7 @@ fn score_word(word: &str, v: &mut [f32; LATIN.len()]) {
         if word.ends_with("ment") || word.ends_with("eux") {
             v[FR] += 0.5;
         }
-        if word.contains("sz") || word.contains("rz") || word.contains("cz") {
+        if has_pair(&[b"sz", b"rz", b"cz"]) {
             v[PL] += 1.0;
         }
     }
@@ -1300,6 +1334,15 @@ mod tests {
     fn turkish_dotted_capital_and_ascii_turkish() {
         assert_eq!(detect_language("İADE İSTİYORUM"), "tr");
         assert_eq!(detect_language("siparisim nerede"), "tr");
+    }
+
+    #[test]
+    fn the_fast_script_ranges_agree_with_the_tables() {
+        for n in 0..0x11_0000u32 {
+            if let Some(c) = char::from_u32(n) {
+                assert!(script(c) == script_by_tables(c), "{c:?}");
+            }
+        }
     }
 
     #[test]

@@ -340,7 +340,10 @@ fn marker_before(b: &[u8], i: usize) -> Option<(&'static str, Kind)> {
     for p in [i, i - space_before(b, i)] {
         for &(marker, code, kind) in PREFIX {
             let m = marker.len();
-            if p < m || !marker_matches(&b[p - m..p], marker, kind) {
+            if p < m
+                || !b[p - m].eq_ignore_ascii_case(&marker.as_bytes()[0])
+                || !marker_matches(&b[p - m..p], marker, kind)
+            {
                 continue;
             }
             if needs_boundary(marker, kind) && p > m && b[p - m - 1].is_ascii_alphabetic() {
@@ -367,7 +370,10 @@ fn marker_after(b: &[u8], end: usize) -> Option<(&'static str, Kind)> {
         let rest = b.get(q..).unwrap_or_default();
         for &(marker, code, kind) in SUFFIX {
             let m = marker.len();
-            if rest.len() < m || !marker_matches(&rest[..m], marker, kind) {
+            if rest.len() < m
+                || !rest[0].eq_ignore_ascii_case(&marker.as_bytes()[0])
+                || !marker_matches(&rest[..m], marker, kind)
+            {
                 continue;
             }
             if kind != Kind::Sym && rest.get(m).is_some_and(u8::is_ascii_alphabetic) {
@@ -390,6 +396,10 @@ fn marker_after(b: &[u8], end: usize) -> Option<(&'static str, Kind)> {
 
 /// A three-letter ISO code as written: uppercase, or lowercase for the common ones.
 fn iso_code(w: &[u8]) -> Option<(&'static str, Kind)> {
+    // Every code is letters (most numbers stand next to none).
+    if !w.iter().all(u8::is_ascii_alphabetic) {
+        return None;
+    }
     if let Some(code) = CODES_ANY_CASE
         .iter()
         .find(|c| marker_matches(w, c, Kind::CodeAnyCase))

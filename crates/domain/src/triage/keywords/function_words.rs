@@ -2,13 +2,6 @@
 //! intensifiers (strengthen it) and question openers (make a sentence a question). Words
 //! arrive folded: lowercase, apostrophes removed (`don't` → `dont`).
 
-use super::super::fasthash::KeyHasher;
-use std::collections::HashSet;
-use std::hash::BuildHasherDefault;
-use std::sync::OnceLock;
-
-type WordSet = HashSet<&'static str, BuildHasherDefault<KeyHasher>>;
-
 /// Words that negate the words after them.
 const NEGATORS: &[&str] = &[
     // English
@@ -170,26 +163,53 @@ const QUESTION_OPENERS: &[&str] = &[
     "وين",
 ];
 
-fn set(words: &'static [&'static str], cell: &'static OnceLock<WordSet>) -> &'static WordSet {
-    cell.get_or_init(|| words.iter().copied().collect())
+/// What a function word is, as bits of [`flags`].
+pub(super) const NEGATOR: u8 = 1;
+/// See [`NEGATOR`].
+pub(super) const INTENSIFIER: u8 = 2;
+/// See [`NEGATOR`].
+pub(super) const QUESTION_OPENER: u8 = 4;
+
+/// Words longer than this (in bytes) are never function words.
+const MAX_LEN: usize = 12;
+
+/// Every function word with what it is (a word in several lists once per list).
+pub(super) fn flags() -> impl Iterator<Item = (&'static str, u8)> {
+    let list = |words: &'static [&'static str], flag: u8| {
+        words
+            .iter()
+            .filter(|w| w.len() <= MAX_LEN)
+            .map(move |&w| (w, flag))
+    };
+    list(NEGATORS, NEGATOR)
+        .chain(list(INTENSIFIERS, INTENSIFIER))
+        .chain(list(QUESTION_OPENERS, QUESTION_OPENER))
+}
+
+/// The [`flags`] of one word (a slow lookup, for tests).
+#[cfg(test)]
+fn flags_of(w: &str) -> u8 {
+    flags()
+        .filter(|&(f, _)| f == w)
+        .fold(0, |acc, (_, flag)| acc | flag)
 }
 
 /// Whether a word negates the words after it.
+#[cfg(test)]
 pub(super) fn is_negator(w: &str) -> bool {
-    static SET: OnceLock<WordSet> = OnceLock::new();
-    w.len() <= 12 && set(NEGATORS, &SET).contains(w)
+    flags_of(w) & NEGATOR != 0
 }
 
 /// Whether a word strengthens the word after it.
+#[cfg(test)]
 pub(super) fn is_intensifier(w: &str) -> bool {
-    static SET: OnceLock<WordSet> = OnceLock::new();
-    w.len() <= 12 && set(INTENSIFIERS, &SET).contains(w)
+    flags_of(w) & INTENSIFIER != 0
 }
 
 /// Whether a word opening a sentence makes it a question.
+#[cfg(test)]
 pub(super) fn is_question_opener(w: &str) -> bool {
-    static SET: OnceLock<WordSet> = OnceLock::new();
-    w.len() <= 12 && set(QUESTION_OPENERS, &SET).contains(w)
+    flags_of(w) & QUESTION_OPENER != 0
 }
 
 #[cfg(test)]
