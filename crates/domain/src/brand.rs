@@ -32,6 +32,7 @@
 //! - **Scripts without spaces** (Han, kana, Hangul, Arabic, Hebrew, Thai...): a name
 //!   containing such letters matches as an exact substring of the folded text, without edit
 //!   distance (`小米` in `我的小米手机`).
+//! - **Length.** Only the first [`MAX_SCANNED`] bytes (64 KB) of a text are searched.
 //! - **Overlaps.** Matches never overlap. The longer configured name wins (`Anker
 //!   PowerCore` over `Anker`), then the smaller distance, then the earlier position, then the
 //!   term listed first. Results are in text order.
@@ -49,6 +50,10 @@ use std::collections::{BTreeMap, HashMap};
 
 /// The longest name accepted, in folded letters and digits.
 pub const MAX_NAME_CHARS: usize = 64;
+
+/// Only the first this-many bytes of a text are searched (a post is far shorter; a 1 MB
+/// paste would otherwise cost half a second).
+pub const MAX_SCANNED: usize = 64 * 1024;
 
 /// What a watched name stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -267,6 +272,12 @@ impl BrandWatch {
         if self.keys.is_empty() || text.is_empty() {
             return Vec::new();
         }
+        // A post names what it is about near the top; past this, a pasted dump only costs.
+        let mut end = text.len().min(MAX_SCANNED);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let text = text.get(..end).unwrap_or_default();
         let scan = Scan::new(text);
         let mut found = Vec::new();
         let mut osa = Osa::default();

@@ -30,11 +30,19 @@ fn rows(text: &str) -> impl Iterator<Item = serde_json::Value> + '_ {
         .map(|l| serde_json::from_str(l).unwrap())
 }
 
+/// The comparison key `crossdesk train triage` uses: letters and digits, lowercased (an
+/// emoji-only text keeps its other characters).
 fn normalise(text: &str) -> String {
-    text.chars()
-        .filter(|c| !c.is_whitespace() && !c.is_ascii_punctuation())
+    let key: String = text
+        .chars()
+        .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
-        .collect()
+        .collect();
+    if key.is_empty() {
+        text.chars().filter(|c| !c.is_whitespace()).collect()
+    } else {
+        key
+    }
 }
 
 #[test]

@@ -87,42 +87,63 @@ struct Mapping {
     urgency: Option<Urgency>,
 }
 
+/// A category as label maps write it: our wire name, or the longer name the bundle's maps
+/// use for damage in transit.
+fn parse_category(s: &str) -> Option<Category> {
+    match s {
+        "logistics.damaged_in_transit" => Some(Category::LogisticsDamaged),
+        _ => Category::parse(s),
+    }
+}
+
 /// Reads a `label_map.tsv`: `source_label  category  urgency_hint  notes`. A label written
 /// `A / B / C` (or `Company:A / B`) maps each part; `alt=x` in the notes adds an accepted
-/// alternative category.
+/// alternative category. A category or urgency in parentheses (`(unmapped)`, `(none)`) or
+/// `other` maps to nothing; anything else must be a known name, or the line is refused.
 fn read_label_map(path: &Path) -> Result<HashMap<String, Mapping>> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| format!("cannot read the label map {}: {e}", path.display()))?;
     let mut map = HashMap::new();
     for (i, line) in text.lines().enumerate().skip(1) {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let at = |what: &str| format!("{} line {}: {what}", path.display(), i + 1);
         let cols: Vec<&str> = line.split('\t').collect();
         let [label, category, urgency, notes @ ..] = cols.as_slice() else {
-            if line.trim().is_empty() {
-                continue;
-            }
-            return Err(format!("{}: line {}: expected 4 columns", path.display(), i + 1).into());
+            return Err(at("expected at least 3 tab-separated columns").into());
         };
-        let mut categories: Vec<Category> = Category::parse(category.trim())
-            .into_iter()
-            .filter(|c| *c != Category::Other)
-            .collect();
-        if !categories.is_empty() {
+        let (category, urgency) = (category.trim(), urgency.trim());
+        let mut categories = Vec::new();
+        if !category.starts_with('(') && category != "other" {
+            categories.push(
+                parse_category(category)
+                    .ok_or_else(|| at(&format!("unknown category {category:?}")))?,
+            );
             for alt in notes
                 .join(" ")
                 .split(|c: char| c == ';' || c.is_whitespace())
                 .filter_map(|t| t.strip_prefix("alt="))
+                .map(|t| t.trim_end_matches(['.', ',']))
             {
-                if let Some(c) = Category::parse(alt.trim_end_matches(['.', ',']))
-                    && !categories.contains(&c)
-                    && c != Category::Other
-                {
+                let c = parse_category(alt)
+                    .ok_or_else(|| at(&format!("unknown alternative category {alt:?}")))?;
+                if !categories.contains(&c) && c != Category::Other {
                     categories.push(c);
                 }
             }
         }
+        let urgency = if urgency.is_empty() || urgency.starts_with('(') {
+            None
+        } else {
+            Some(
+                Urgency::parse(urgency)
+                    .ok_or_else(|| at(&format!("unknown urgency {urgency:?}")))?,
+            )
+        };
         let mapping = Mapping {
             categories,
-            urgency: Urgency::parse(urgency.trim()),
+            urgency,
         };
         // "Company:A / B / C" maps "Company:A", "Company:B", "Company:C".
         let (prefix, rest) = match label.split_once(':') {
@@ -134,6 +155,23 @@ fn read_label_map(path: &Path) -> Result<HashMap<String, Mapping>> {
         }
     }
     Ok(map)
+}
+
+/// The columns a format reads (each entry: accepted names).
+fn required_columns(format: Format) -> &'static [&'static [&'static str]] {
+    match format {
+        Format::Bitext => &[
+            &["utterance", "instruction"],
+            &["intent"],
+            &["flags", "tags"],
+        ],
+        Format::Ericsson => &[&["text"], &["company"]],
+        Format::Risk => &[&["text"], &["label"]],
+        Format::Airlines => &[&["first_utterance"], &["tag"]],
+        Format::Marc => &[&["text"], &["lang"], &["stars"]],
+        Format::ChineseReviews => &[&["review"], &["label"]],
+        Format::Twcs => &[&["text"]],
+    }
 }
 
 /// `crossdesk data convert`.
@@ -153,7 +191,8 @@ pub fn convert(args: ConvertArgs) -> Result<ExitCode> {
         .from_path(&args.file)
         .map_err(|e| format!("cannot read {}: {e}", args.file.display()))?;
     let headers: Vec<String> = reader
-        .headers()?
+        .headers()
+        .map_err(|e| format!("cannot read the header of {}: {e}", args.file.display()))?
         .iter()
         .map(|h| h.trim_start_matches('\u{feff}').to_string())
         .collect();
@@ -169,9 +208,12 @@ pub fn convert(args: ConvertArgs) -> Result<ExitCode> {
             .into()
         })
     };
+    for names in required_columns(args.format) {
+        need(names)?;
+    }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let (mut kept, mut skipped) = (0u64, 0u64);
+    let (mut kept, mut skipped, mut not_messages) = (0u64, 0u64, 0u64);
     for (i, row) in reader.records().enumerate() {
         let row = row.map_err(|e| format!("{}: row {}: {e}", args.file.display(), i + 2))?;
         let get = |c: usize| row.get(c).unwrap_or_default().trim();
@@ -289,14 +331,14 @@ pub fn convert(args: ConvertArgs) -> Result<ExitCode> {
                 if let Some(c) = col("inbound")
                     && get(c) != "True"
                 {
-                    skipped += 1;
+                    not_messages += 1;
                     continue;
                 }
                 get(need(&["text"])?).to_string()
             }
         };
         if text.is_empty() {
-            skipped += 1;
+            not_messages += 1;
             continue;
         }
         let keep = match args.split {
@@ -313,7 +355,9 @@ pub fn convert(args: ConvertArgs) -> Result<ExitCode> {
         kept += 1;
     }
     out.flush()?;
-    eprintln!("converted {kept} rows, skipped {skipped} without a mapped label");
+    eprintln!(
+        "converted {kept} rows; skipped {skipped} without a mapped label and {not_messages} without a customer's text"
+    );
     Ok(ExitCode::SUCCESS)
 }
 

@@ -8,7 +8,9 @@ use crossdesk_domain::model::{Category, Channel, Urgency};
 use crossdesk_domain::triage::eval::{Evaluation, Gold, Polarity, ratio};
 use crossdesk_domain::triage::linear::Model;
 use crossdesk_domain::triage::linear::train::{self, Example, Options};
-use crossdesk_domain::triage::{Engine, Triage, TriageConfig, TriageInput, triage_with};
+use crossdesk_domain::triage::{
+    Engine, SUPPORTED_LANGUAGES, Triage, TriageConfig, TriageInput, triage_with,
+};
 use serde_json::Value;
 use std::collections::HashSet;
 use std::path::Path;
@@ -18,9 +20,6 @@ use std::time::Instant;
 
 type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 
-/// Reads one labelled line: `{"text", "category" (or a list of accepted ones), "language",
-/// "urgency", "entities": {"order_numbers": [...], ...}, "channel", "followers",
-/// "order_value_usd"}`; every label but the text is optional.
 /// One labelled message and the context triage should see.
 struct Labelled {
     text: String,
@@ -30,14 +29,27 @@ struct Labelled {
     order_value_usd: Option<f64>,
 }
 
+/// Reads one labelled line: `{"text", "category" (or a list of accepted ones), "language",
+/// "urgency", "entities": {"order_numbers": [...], ...}, "polarity", "channel",
+/// "followers", "order_value_usd"}`; every field but the text is optional, and a field
+/// that is present must be well formed.
 fn labelled(v: &Value) -> std::result::Result<Labelled, FieldError> {
     let o = v
         .as_object()
         .ok_or_else(|| FieldError::new("$", "expected a JSON object"))?;
-    let text = o
-        .get("text")
-        .and_then(Value::as_str)
-        .ok_or_else(|| FieldError::new("text", "is required"))?;
+    let text = match o.get("text") {
+        Some(Value::String(t)) => t,
+        Some(_) => return Err(FieldError::new("text", "expected a string")),
+        None => return Err(FieldError::new("text", "is required")),
+    };
+    // A present field as a string, or an error naming it.
+    let string = |name: &str| -> std::result::Result<Option<&str>, FieldError> {
+        match o.get(name) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s.as_str())),
+            Some(_) => Err(FieldError::new(name, "expected a string")),
+        }
+    };
     let category = |s: &str| {
         Category::parse(s).ok_or_else(|| {
             FieldError::new(
@@ -52,7 +64,7 @@ fn labelled(v: &Value) -> std::result::Result<Labelled, FieldError> {
     let categories = match o.get("category") {
         None | Some(Value::Null) => Vec::new(),
         Some(Value::String(s)) => vec![category(s)?],
-        Some(Value::Array(items)) => items
+        Some(Value::Array(items)) if !items.is_empty() => items
             .iter()
             .map(|i| {
                 i.as_str()
@@ -63,38 +75,67 @@ fn labelled(v: &Value) -> std::result::Result<Labelled, FieldError> {
         Some(_) => {
             return Err(FieldError::new(
                 "category",
-                "expected a string or a list of strings",
+                "expected a string or a non-empty list of strings",
             ));
         }
     };
-    let urgency = match o.get("urgency").and_then(Value::as_str) {
+    let urgency = match string("urgency")? {
         None => None,
-        Some(s) => Some(
-            Urgency::parse(s)
-                .ok_or_else(|| FieldError::new("urgency", format!("unknown urgency {s:?}")))?,
-        ),
+        Some(s) => Some(Urgency::parse(s).ok_or_else(|| {
+            FieldError::new(
+                "urgency",
+                format!(
+                    "unknown urgency {s:?}; expected one of: {}",
+                    Urgency::expected()
+                ),
+            )
+        })?),
+    };
+    let language = match string("language")? {
+        None => None,
+        Some(l) if SUPPORTED_LANGUAGES.contains(&l) || l == "und" => Some(l.to_string()),
+        Some(l) => {
+            return Err(FieldError::new(
+                "language",
+                format!(
+                    "unknown language {l:?}; expected und or one of: {}",
+                    SUPPORTED_LANGUAGES.join(", ")
+                ),
+            ));
+        }
     };
     let mut entities = Vec::new();
-    if let Some(Value::Object(map)) = o.get("entities") {
-        for (kind, values) in map {
-            for value in values
-                .as_array()
-                .into_iter()
-                .flatten()
-                .filter_map(Value::as_str)
-            {
-                entities.push((kind.clone(), value.to_string()));
+    match o.get("entities") {
+        None | Some(Value::Null) => {}
+        Some(Value::Object(map)) => {
+            for (kind, values) in map {
+                let field = format!("entities.{kind}");
+                let values = values
+                    .as_array()
+                    .ok_or_else(|| FieldError::new(&field, "expected a list of strings"))?;
+                for value in values {
+                    let value = value
+                        .as_str()
+                        .ok_or_else(|| FieldError::new(&field, "expected a list of strings"))?;
+                    entities.push((kind.clone(), value.to_string()));
+                }
             }
         }
+        Some(_) => return Err(FieldError::new("entities", "expected an object")),
     }
-    let channel = match o.get("channel").and_then(Value::as_str) {
+    let channel = match string("channel")? {
         None => None,
-        Some(c) => Some(
-            Channel::parse(c)
-                .ok_or_else(|| FieldError::new("channel", format!("unknown channel {c:?}")))?,
-        ),
+        Some(c) => Some(Channel::parse(c).ok_or_else(|| {
+            FieldError::new(
+                "channel",
+                format!(
+                    "unknown channel {c:?}; expected one of: {}",
+                    Channel::expected()
+                ),
+            )
+        })?),
     };
-    let polarity = match o.get("polarity").and_then(Value::as_str) {
+    let polarity = match string("polarity")? {
         None => None,
         Some("negative") => Some(Polarity::Negative),
         Some("positive") => Some(Polarity::Positive),
@@ -105,22 +146,33 @@ fn labelled(v: &Value) -> std::result::Result<Labelled, FieldError> {
             ));
         }
     };
-    let gold = Gold {
-        polarity,
-        categories,
-        language: o
-            .get("language")
-            .and_then(Value::as_str)
-            .map(str::to_string),
-        urgency,
-        entities,
+    let followers = match o.get("followers") {
+        None | Some(Value::Null) => None,
+        Some(v) => Some(
+            v.as_u64()
+                .ok_or_else(|| FieldError::new("followers", "expected a whole number ≥ 0"))?,
+        ),
+    };
+    let order_value_usd = match o.get("order_value_usd") {
+        None | Some(Value::Null) => None,
+        Some(v) => Some(
+            v.as_f64()
+                .filter(|f| f.is_finite() && *f >= 0.0)
+                .ok_or_else(|| FieldError::new("order_value_usd", "expected a number ≥ 0"))?,
+        ),
     };
     Ok(Labelled {
-        text: text.to_string(),
-        gold,
+        text: text.clone(),
+        gold: Gold {
+            categories,
+            language,
+            urgency,
+            entities,
+            polarity,
+        },
         channel,
-        followers: o.get("followers").and_then(Value::as_u64),
-        order_value_usd: o.get("order_value_usd").and_then(Value::as_f64),
+        followers,
+        order_value_usd,
     })
 }
 
@@ -160,7 +212,11 @@ async fn evaluate(
     let config = TriageConfig::default();
     let mut e = Evaluation::default();
     let mut rejected = 0u64;
-    while let Some(line) = lines.next().await? {
+    while let Some(line) = lines
+        .next()
+        .await
+        .map_err(|e| format!("{}: {e}", file.display()))?
+    {
         match line
             .value
             .map_err(|m| FieldError::new("$", m))
@@ -331,6 +387,20 @@ pub struct TrainArgs {
     seed: u64,
 }
 
+/// Reads `PATH` or `PATH:WEIGHT` (a weight is a positive number).
+fn data_spec(spec: &str) -> Result<(&str, f32)> {
+    match spec.rsplit_once(':') {
+        Some((path, w)) if !Path::new(spec).exists() => match w.parse::<f32>() {
+            Ok(weight) if weight.is_finite() && weight > 0.0 => Ok((path, weight)),
+            _ => Err(format!(
+                "--data {spec}: expected PATH or PATH:WEIGHT with a positive weight, got weight {w:?}"
+            )
+            .into()),
+        },
+        _ => Ok((spec, 1.0)),
+    }
+}
+
 /// The `.jsonl` files a path names (itself, or those in a directory, sorted).
 fn jsonl_files(path: &Path) -> Result<Vec<PathBuf>> {
     if path.is_dir() {
@@ -375,6 +445,25 @@ fn read_labelled(path: &Path) -> Result<Vec<Labelled>> {
 
 /// `crossdesk train triage`.
 pub async fn train(args: TrainArgs) -> Result<ExitCode> {
+    let options = Options {
+        epochs: args.epochs,
+        learning_rate: args.learning_rate,
+        l2: args.l2,
+        balance: args.balance,
+        seed: args.seed,
+    };
+    if options.epochs == 0 {
+        return Err("--epochs: expected at least 1".into());
+    }
+    if !(options.learning_rate.is_finite() && options.learning_rate > 0.0) {
+        return Err("--learning-rate: expected a positive number".into());
+    }
+    if !(options.l2.is_finite() && (0.0..1.0).contains(&options.l2)) {
+        return Err("--l2: expected a number in [0, 1)".into());
+    }
+    if !(options.balance.is_finite() && (0.0..=2.0).contains(&options.balance)) {
+        return Err("--balance: expected a number in [0, 2]".into());
+    }
     let holdout: Vec<PathBuf> = args
         .holdout
         .iter()
@@ -397,12 +486,9 @@ pub async fn train(args: TrainArgs) -> Result<ExitCode> {
 
     let mut examples = Vec::new();
     let mut seen = HashSet::new();
-    let (mut duplicates, mut withheld) = (0u64, 0u64);
+    let (mut duplicates, mut withheld, mut unlabelled) = (0u64, 0u64, 0u64);
     for spec in &args.data {
-        let (path, weight) = match spec.rsplit_once(':') {
-            Some((p, w)) if w.parse::<f32>().is_ok() => (p, w.parse::<f32>().unwrap_or(1.0)),
-            _ => (spec.as_str(), 1.0),
-        };
+        let (path, weight) = data_spec(spec)?;
         for file in jsonl_files(Path::new(path))? {
             if std::fs::canonicalize(&file).is_ok_and(|c| held.contains(&c)) {
                 return Err(format!(
@@ -414,7 +500,15 @@ pub async fn train(args: TrainArgs) -> Result<ExitCode> {
             let mut n = 0;
             for l in read_labelled(&file)? {
                 let Some(&category) = l.gold.categories.first() else {
+                    unlabelled += 1;
                     continue;
+                };
+                // An urgency that came from the context (followers, order value) is not in
+                // the text: the rules decide it, the model must not learn it from words.
+                let urgency = if l.followers.is_some() || l.order_value_usd.is_some() {
+                    None
+                } else {
+                    l.gold.urgency
                 };
                 let key = normalise(&l.text);
                 if held_texts.contains(&key) {
@@ -428,7 +522,7 @@ pub async fn train(args: TrainArgs) -> Result<ExitCode> {
                 examples.push(Example::new(
                     &l.text,
                     category,
-                    l.gold.urgency,
+                    urgency,
                     l.gold.language.as_deref(),
                     weight,
                 ));
@@ -441,16 +535,9 @@ pub async fn train(args: TrainArgs) -> Result<ExitCode> {
         return Err("no labelled examples to train on".into());
     }
     eprintln!(
-        "training on {} examples ({duplicates} duplicates and {withheld} held-out texts skipped)",
+        "training on {} examples ({duplicates} duplicates, {withheld} held-out texts and {unlabelled} lines without a category skipped)",
         examples.len()
     );
-    let options = Options {
-        epochs: args.epochs,
-        learning_rate: args.learning_rate,
-        l2: args.l2,
-        balance: args.balance,
-        seed: args.seed,
-    };
     let started = Instant::now();
     let trained = train::train(&examples, &options, |epoch, loss| {
         eprintln!("epoch {epoch:>2}: mean loss {loss:.4}");
@@ -465,24 +552,36 @@ pub async fn train(args: TrainArgs) -> Result<ExitCode> {
         right as f64 / examples.len() as f64
     );
     let bytes = trained.to_bytes();
-    std::fs::write(&args.out, &bytes)
+    // Written beside the target and renamed only once it reads back as a model, so a
+    // failed run never leaves a broken model where the build embeds it.
+    let model =
+        Model::parse(&bytes).ok_or("the trained model does not read back (non-finite weights?)")?;
+    let partial = args.out.with_extension("model.partial");
+    std::fs::write(&partial, &bytes)
+        .and_then(|()| std::fs::rename(&partial, &args.out))
         .map_err(|e| format!("cannot write {}: {e}", args.out.display()))?;
     eprintln!("wrote {} ({} bytes)", args.out.display(), bytes.len());
 
-    let model = Model::parse(&bytes).ok_or("the written model does not read back")?;
     for path in &holdout {
         evaluate(path, |input, config| model.triage(input, config)).await?;
     }
     Ok(ExitCode::SUCCESS)
 }
 
-/// The text without spaces and ASCII punctuation, lowercased: two texts that differ only
-/// in case, spacing or punctuation are the same example (emoji still count).
+/// The comparison key of a text: its letters and digits, lowercased, so that two texts
+/// that differ only in case, spacing, punctuation or emoji are the same example; a text with
+/// neither (emoji only) keeps its other characters.
 pub fn normalise(text: &str) -> String {
-    text.chars()
-        .filter(|c| !c.is_whitespace() && !c.is_ascii_punctuation())
+    let key: String = text
+        .chars()
+        .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
-        .collect()
+        .collect();
+    if key.is_empty() {
+        text.chars().filter(|c| !c.is_whitespace()).collect()
+    } else {
+        key
+    }
 }
 
 /// Options of `crossdesk bench triage`.

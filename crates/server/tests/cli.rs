@@ -396,7 +396,49 @@ fn train_triage_learns_writes_a_model_and_never_trains_on_its_holdout() {
     assert!(!out.status.success());
     assert!(text(&out.stderr).contains("both training data and held out"));
 
-    // A bad line names its file, line and field.
+    // Bad settings are refused before anything is written.
+    for (flag, value, message) in [
+        (
+            "--data",
+            format!("{}:NaN", train.display()),
+            "positive weight",
+        ),
+        ("--epochs", "0".to_string(), "--epochs"),
+        ("--learning-rate", "-1".to_string(), "--learning-rate"),
+    ] {
+        let mut args = vec!["train", "triage", "--out", model.to_str().unwrap()];
+        if flag != "--data" {
+            args.extend(["--data", train.to_str().unwrap()]);
+        }
+        let setting = format!("{flag}={value}");
+        args.push(&setting);
+        let out = crossdesk(&args, None);
+        assert!(!out.status.success(), "{flag} {value}");
+        assert!(text(&out.stderr).contains(message), "{}", text(&out.stderr));
+    }
+
+    // A bad line names its file, line and field, and a present field must be well formed.
+    std::fs::write(
+        &train,
+        "{\"text\":\"hi\",\"category\":\"praise\",\"language\":\"EN\"}\n",
+    )
+    .unwrap();
+    let out = crossdesk(
+        &[
+            "train",
+            "triage",
+            "--data",
+            train.to_str().unwrap(),
+            "--out",
+            model.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert!(
+        text(&out.stderr).contains("train.jsonl line 1: language: unknown language \"EN\""),
+        "{}",
+        text(&out.stderr)
+    );
     std::fs::write(&train, "{\"text\":\"hi\",\"category\":\"nope\"}\n").unwrap();
     let out = crossdesk(
         &[

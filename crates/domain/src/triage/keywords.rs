@@ -111,20 +111,23 @@ pub(super) fn entities_of(input: &TriageInput<'_>) -> Entities {
 /// The declared language when it is one triage supports (`pt-BR` counts as `pt`), else the
 /// detected one (from the subject when the body has no letters).
 pub(super) fn language(input: &TriageInput<'_>) -> &'static str {
-    if let Some(hint) = input.lang_hint {
-        let primary = hint.trim().split(['-', '_']).next().unwrap_or_default();
-        if let Some(lang) = SUPPORTED_LANGUAGES
-            .iter()
-            .find(|l| l.eq_ignore_ascii_case(primary))
-        {
-            return lang;
-        }
+    if let Some(lang) = declared_language(input) {
+        return lang;
     }
     let lang = detect_language(head(input.text));
     match input.subject {
         Some(subject) if lang == "und" => detect_language(head(subject)),
         _ => lang,
     }
+}
+
+/// The declared language, when it is one triage supports (`pt-BR` counts as `pt`).
+pub(super) fn declared_language(input: &TriageInput<'_>) -> Option<&'static str> {
+    let primary = input.lang_hint?.trim().split(['-', '_']).next()?;
+    SUPPORTED_LANGUAGES
+        .iter()
+        .find(|l| l.eq_ignore_ascii_case(primary))
+        .copied()
 }
 
 /// Categories whose messages complain (everything but inquiry, praise and other).

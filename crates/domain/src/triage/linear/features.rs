@@ -12,6 +12,9 @@
 use super::super::keywords::Reading;
 use super::super::{Entities, TriageInput};
 
+/// The version of the feature scheme: bump it with any change to what [`extract`] reads or
+/// how it hashes, so that models trained on the old scheme are refused.
+pub(in crate::triage) const SCHEME: u32 = 1;
 /// log2 of the number of hash buckets.
 pub(in crate::triage) const BUCKET_BITS: u32 = 16;
 /// The number of hash buckets.
@@ -40,8 +43,8 @@ enum Kind {
 /// The features of one message.
 #[derive(Debug, Default)]
 pub(in crate::triage) struct Features {
-    /// The hashed text features, each worth [`Features::unit`] (the vector of them has
-    /// length 1, so long and short texts weigh alike).
+    /// The hashed text features, each worth [`Features::unit`] (one over the square root
+    /// of their number, so long and short texts weigh alike).
     pub(in crate::triage) sparse: Vec<u32>,
     /// Features with their own values, kept out of that normalisation.
     pub(in crate::triage) dense: Vec<Feature>,
@@ -217,6 +220,7 @@ fn lower(c: char) -> char {
 /// Word, n-gram and shape features of one text.
 fn text_features(text: &str, f: &mut Features) {
     let mut word: Vec<u32> = Vec::with_capacity(32);
+    let mut run: Vec<u32> = Vec::new();
     let mut word_has_digit = false;
     let mut word_has_letter = false;
     let mut prev_word: u64 = 0x5EED; // sentence start
@@ -286,7 +290,8 @@ fn text_features(text: &str, f: &mut Features) {
                     &mut prev_word,
                     f,
                 );
-                let mut run = vec![u32::from(c)];
+                run.clear();
+                run.push(u32::from(c));
                 while let Some(&n) = chars.peek() {
                     if class(n) != Class::Spaceless {
                         break;

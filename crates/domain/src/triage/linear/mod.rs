@@ -3,9 +3,11 @@
 //! urgency at once; rules then decide what rules are right for (crises, order value,
 //! viral reach).
 //!
-//! The weights ship inside the binary (`triage.model`, written by `crossdesk train triage`)
-//! and are read in place: 8-bit weights with a scale per output, 20 outputs per bucket side
-//! by side, so a feature costs one cache line.
+//! The weights ship inside the binary (`triage.model`, written by `crossdesk train triage`):
+//! 8-bit weights with a scale per output, the 29 outputs of a bucket side by side in 32
+//! bytes (half a cache line), so a feature costs one cache-line read. The file's header
+//! carries a fingerprint of the label names and the feature scheme, so a model trained for
+//! other labels or other features is refused rather than misread.
 
 pub(crate) mod features;
 pub mod train;
@@ -21,7 +23,34 @@ static SHIPPED: &[u8] = include_bytes!("triage.model");
 
 /// The file's magic number and format version.
 const MAGIC: &[u8; 4] = b"CDTM";
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
+/// Magic, version, fingerprint, then a scale and a bias per output.
+pub(crate) const HEADER: usize = 4 + 4 + 8 + 8 * OUTPUTS;
+
+/// What a model's outputs and inputs mean: the label names in output order, the feature
+/// scheme's version and the table size. A model whose fingerprint differs was trained for
+/// something else.
+pub(crate) fn fingerprint() -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |bytes: &[u8]| {
+        for &b in bytes.iter().chain(b"\0") {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    eat(&features::SCHEME.to_le_bytes());
+    eat(&features::BUCKET_BITS.to_le_bytes());
+    eat(&(OUTPUTS as u32).to_le_bytes());
+    for c in Category::ALL {
+        eat(c.as_str().as_bytes());
+    }
+    for u in Urgency::ALL {
+        eat(u.as_str().as_bytes());
+    }
+    for l in LATIN {
+        eat(l.as_bytes());
+    }
+    h
+}
 
 /// Category outputs, then urgency outputs.
 pub(crate) const CATEGORIES: usize = Category::ALL.len();
@@ -63,35 +92,34 @@ pub struct Scores {
 }
 
 impl Model {
-    /// Reads a model file; `None` when it is not one (wrong magic, version or size).
+    /// Reads a model file; `None` when it is not one this build can use: wrong magic,
+    /// version, fingerprint (labels or features changed since it was trained) or size, or a
+    /// scale or bias that is not a finite number.
     pub fn parse(bytes: &[u8]) -> Option<Self> {
-        let header = 4 + 6 * 4 + 8 * OUTPUTS;
-        if bytes.len() != header + BUCKETS * OUTPUTS || bytes.get(..4)? != MAGIC {
+        if bytes.len() != HEADER + BUCKETS * OUTPUTS || bytes.get(..4)? != MAGIC {
             return None;
         }
-        let word =
-            |i: usize| -> Option<[u8; 4]> { bytes.get(4 + 4 * i..8 + 4 * i)?.try_into().ok() };
-        let fields = [
-            VERSION,
-            features::BUCKET_BITS,
-            CATEGORIES as u32,
-            URGENCIES as u32,
-            LANGUAGES as u32,
-            OUTPUTS as u32,
-        ];
-        for (i, expected) in fields.iter().enumerate() {
-            if u32::from_le_bytes(word(i)?) != *expected {
-                return None;
-            }
+        let u32_at = |at: usize| -> Option<u32> {
+            Some(u32::from_le_bytes(bytes.get(at..at + 4)?.try_into().ok()?))
+        };
+        let f32_at = |at: usize| -> Option<f32> {
+            Some(f32::from_le_bytes(bytes.get(at..at + 4)?.try_into().ok()?))
+        };
+        let fingerprint = u64::from_le_bytes(bytes.get(8..16)?.try_into().ok()?);
+        if u32_at(4)? != VERSION || fingerprint != self::fingerprint() {
+            return None;
         }
         let mut scale = [0.0; OUTPUTS];
         let mut bias = [0.0; OUTPUTS];
         for k in 0..OUTPUTS {
-            scale[k] = f32::from_le_bytes(word(6 + k)?);
-            bias[k] = f32::from_le_bytes(word(6 + OUTPUTS + k)?);
+            scale[k] = f32_at(16 + 4 * k)?;
+            bias[k] = f32_at(16 + 4 * (OUTPUTS + k))?;
+            if !(scale[k].is_finite() && scale[k] > 0.0 && bias[k].is_finite()) {
+                return None;
+            }
         }
         let rows = bytes
-            .get(header..)?
+            .get(HEADER..)?
             .chunks_exact(OUTPUTS)
             .map(|c| {
                 let mut row = [0i8; OUTPUTS];
@@ -231,7 +259,7 @@ fn language(input: &TriageInput<'_>, scores: &Scores, f: &features::Features) ->
         Some(&l) if scores.language[best] >= MODEL_LANGUAGE => Some(l),
         _ => None,
     };
-    if input.lang_hint.is_none()
+    if keywords::declared_language(input).is_none()
         && f.other_letters == 0
         && f.latin_letters > 0
         && let Some(l) = sure
@@ -239,7 +267,7 @@ fn language(input: &TriageInput<'_>, scores: &Scores, f: &features::Features) ->
         return l;
     }
     let voted = keywords::language(input);
-    if input.lang_hint.is_some() || !is_latin(voted) {
+    if keywords::declared_language(input).is_some() || !is_latin(voted) {
         return voted;
     }
     sure.unwrap_or(voted)

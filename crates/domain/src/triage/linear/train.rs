@@ -6,7 +6,9 @@
 //! `crossdesk train triage` reads the files and writes the result.
 
 use super::features::{self, BUCKETS, Feature};
-use super::{CATEGORIES, LANGUAGES, LATIN, MAGIC, OUTPUTS, URGENCIES, VERSION, argmax};
+use super::{
+    CATEGORIES, HEADER, LANGUAGES, LATIN, MAGIC, OUTPUTS, URGENCIES, VERSION, argmax, fingerprint,
+};
 use crate::model::{Category, Urgency};
 use crate::triage::{TriageInput, keywords};
 
@@ -202,18 +204,10 @@ impl Trained {
         for s in &mut scale {
             *s = if *s > 0.0 { *s / 127.0 } else { 1.0 };
         }
-        let mut out = Vec::with_capacity(4 + 24 + 8 * OUTPUTS + self.weights.len());
+        let mut out = Vec::with_capacity(HEADER + self.weights.len());
         out.extend_from_slice(MAGIC);
-        for v in [
-            VERSION,
-            features::BUCKET_BITS,
-            CATEGORIES as u32,
-            URGENCIES as u32,
-            LANGUAGES as u32,
-            OUTPUTS as u32,
-        ] {
-            out.extend_from_slice(&v.to_le_bytes());
-        }
+        out.extend_from_slice(&VERSION.to_le_bytes());
+        out.extend_from_slice(&fingerprint().to_le_bytes());
         for s in scale {
             out.extend_from_slice(&s.to_le_bytes());
         }
@@ -289,7 +283,15 @@ mod tests {
         assert!(Model::parse(b"CDTM").is_none());
         assert!(Model::parse(b"").is_none());
         let mut bytes = train(&examples(), &Options::default(), |_, _| {}).to_bytes();
+        let good = bytes.clone();
         bytes[4] = 9; // version
         assert!(Model::parse(&bytes).is_none());
+        let mut bytes = good.clone();
+        bytes[9] ^= 1; // fingerprint: other labels or features
+        assert!(Model::parse(&bytes).is_none());
+        let mut bytes = good.clone();
+        bytes[16..20].copy_from_slice(&f32::NAN.to_le_bytes()); // a scale
+        assert!(Model::parse(&bytes).is_none());
+        assert!(Model::parse(&good).is_some());
     }
 }
