@@ -11,6 +11,7 @@ pub mod lifecycle;
 pub mod model;
 pub mod money;
 pub mod sla;
+pub mod templates;
 pub mod text;
 pub mod threading;
 pub mod triage;
