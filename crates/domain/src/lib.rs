@@ -10,6 +10,7 @@ pub mod inbound;
 pub mod lifecycle;
 pub mod model;
 pub mod money;
+pub mod routing;
 pub mod sla;
 pub mod templates;
 pub mod text;
