@@ -14,6 +14,7 @@ mod migrate;
 mod queries;
 pub mod scratch;
 mod sql;
+mod timers;
 mod url;
 pub mod views;
 
@@ -23,6 +24,7 @@ pub use import::{ImportOutcome, ImportStats};
 pub use ingest::{IngestItem, IngestOutcome};
 pub use migrate::{MIGRATIONS_POSTGRES, MIGRATIONS_SQLITE, Migration};
 pub use queries::{CustomerFilter, Page, TicketFilter, decode_cursor};
+pub use timers::{NewTimer, Timer};
 pub use url::{DatabaseUrl, redact};
 
 use sqlx::{Any, Transaction};
@@ -95,6 +97,11 @@ impl Db {
 
     pub(crate) fn reader(&self) -> &AnyPool {
         &self.inner.read
+    }
+
+    /// The pool that writes (the single connection on SQLite).
+    pub(crate) fn writer(&self) -> &AnyPool {
+        &self.inner.write
     }
 
     /// Starts a write transaction that holds the backend's write lock (see

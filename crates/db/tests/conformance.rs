@@ -17,6 +17,8 @@ crossdesk_testkit::conformance!(
     import_rejects_records_that_point_nowhere_and_keeps_the_rest,
     ticket_lists_filter_and_page_with_cursors,
     customers_are_found_by_any_identity_and_paged,
+    two_nodes_fire_a_thousand_due_timers_once_each,
+    an_expired_lease_passes_the_timer_on_and_the_late_worker_may_not_fire,
 );
 
 mod cases {
@@ -728,5 +730,119 @@ mod cases {
             }
         }
         assert_eq!(seen.len(), 5);
+    }
+
+    /// Two connections to one database (two nodes) claim and fire 1,000 due timers at the
+    /// same time: every timer fires exactly once, and timers not yet due stay.
+    pub async fn two_nodes_fire_a_thousand_due_timers_once_each(url: &str) {
+        use crossdesk_db::NewTimer;
+        let db = open(url).await;
+        for i in 0..1000 {
+            let t = NewTimer {
+                kind: "sla_check".into(),
+                key: format!("sla:{i}"),
+                ticket_id: None,
+                due_at: t0() + Duration::seconds(i),
+                payload: json!({"n": i}),
+            };
+            assert!(db.schedule_timer(&t).await.unwrap());
+        }
+        // Scheduling a key again schedules nothing.
+        let again = NewTimer {
+            kind: "sla_check".into(),
+            key: "sla:7".into(),
+            ticket_id: None,
+            due_at: t0(),
+            payload: json!({}),
+        };
+        assert!(!db.schedule_timer(&again).await.unwrap());
+        let later = NewTimer {
+            kind: "survey".into(),
+            key: "survey:1".into(),
+            ticket_id: None,
+            due_at: t0() + Duration::days(10),
+            payload: json!({}),
+        };
+        assert!(db.schedule_timer(&later).await.unwrap());
+
+        let now = t0() + Duration::hours(1);
+        let node = |name: &'static str| {
+            let url = url.to_string();
+            tokio::spawn(async move {
+                let db = Db::connect(&url).await.unwrap();
+                let mut fired = Vec::new();
+                loop {
+                    let batch = db
+                        .claim_due_timers(name, now, Duration::minutes(5), 25)
+                        .await
+                        .unwrap();
+                    if batch.is_empty() {
+                        break;
+                    }
+                    for t in batch {
+                        assert_eq!(t.attempts, 1, "a live lease is never claimed twice");
+                        if db.fire_timer(t.id, name, now).await.unwrap() {
+                            fired.push(t.id);
+                        }
+                    }
+                }
+                db.close().await;
+                fired
+            })
+        };
+        let (a, b) = (node("node-a"), node("node-b"));
+        let (a, b) = (a.await.unwrap(), b.await.unwrap());
+        let mut all: Vec<i64> = a.iter().chain(&b).copied().collect();
+        all.sort_unstable();
+        let total = all.len();
+        all.dedup();
+        assert_eq!(total, 1000, "node a fired {}, node b {}", a.len(), b.len());
+        assert_eq!(all.len(), 1000, "no timer fired twice");
+        assert_eq!(
+            db.pending_timers().await.unwrap(),
+            1,
+            "the survey is not due"
+        );
+    }
+
+    /// A node that claims a timer and dies leaves it to another after the lease; if the
+    /// first comes back late, it may not fire it.
+    pub async fn an_expired_lease_passes_the_timer_on_and_the_late_worker_may_not_fire(url: &str) {
+        use crossdesk_db::NewTimer;
+        let db = open(url).await;
+        let t = NewTimer {
+            kind: "auto_close".into(),
+            key: "close:1".into(),
+            ticket_id: None,
+            due_at: t0(),
+            payload: json!({"after_days": 7}),
+        };
+        db.schedule_timer(&t).await.unwrap();
+        let lease = Duration::minutes(5);
+        let first = db.claim_due_timers("a", t0(), lease, 10).await.unwrap();
+        assert_eq!(first.len(), 1);
+        assert_eq!(first[0].payload, json!({"after_days": 7}));
+        // Inside the lease nobody else gets it.
+        let during = t0() + Duration::minutes(4);
+        assert!(
+            db.claim_due_timers("b", during, lease, 10)
+                .await
+                .unwrap()
+                .is_empty()
+        );
+        // After it, b does; a's late attempt to fire fails, b's succeeds, once.
+        let after = t0() + Duration::minutes(6);
+        let second = db.claim_due_timers("b", after, lease, 10).await.unwrap();
+        assert_eq!((second.len(), second[0].attempts), (1, 2));
+        assert!(!db.fire_timer(first[0].id, "a", after).await.unwrap());
+        assert!(db.fire_timer(second[0].id, "b", after).await.unwrap());
+        assert!(!db.fire_timer(second[0].id, "b", after).await.unwrap());
+        assert!(
+            db.claim_due_timers("c", after + Duration::hours(1), lease, 10)
+                .await
+                .unwrap()
+                .is_empty()
+        );
+        assert_eq!(db.pending_timers().await.unwrap(), 0);
     }
 }
