@@ -6,6 +6,7 @@ pub mod clock;
 pub mod import;
 pub mod intake;
 pub mod jsonl;
+pub mod timers;
 
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use crossdesk_db::{Backend, Db, DbError, views};

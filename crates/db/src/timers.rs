@@ -129,6 +129,24 @@ impl Db {
         Ok(done.rows_affected() == 1)
     }
 
+    /// How many timers each node fired, and how many were claimed more than once.
+    pub async fn timer_fires(&self) -> Result<(Vec<(String, i64)>, i64), DbError> {
+        let rows = sqlx::query(
+            "SELECT fired_by, COUNT(*) FROM timers WHERE fired_at IS NOT NULL
+             GROUP BY fired_by ORDER BY fired_by",
+        )
+        .fetch_all(self.reader())
+        .await?;
+        let by_node = rows
+            .iter()
+            .map(|r| Ok((r.opt_text(0)?.unwrap_or_default(), r.int(1)?)))
+            .collect::<Result<Vec<_>, DbError>>()?;
+        let row = sqlx::query("SELECT COUNT(*) FROM timers WHERE attempts > 1")
+            .fetch_one(self.reader())
+            .await?;
+        Ok((by_node, row.try_get(0)?))
+    }
+
     /// Timers not yet fired.
     pub async fn pending_timers(&self) -> Result<i64, DbError> {
         let row = sqlx::query("SELECT COUNT(*) FROM timers WHERE fired_at IS NULL")

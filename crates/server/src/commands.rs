@@ -31,6 +31,14 @@ pub async fn open_app(database: &str) -> Result<App> {
 pub async fn serve(database: &str, listen: &str) -> Result<ExitCode> {
     let app = open_app(database).await?;
     let application = Application::build(app.clone(), listen).await?;
+    // Durable timers: every node polls; leases keep two nodes off the same timer.
+    let poll = std::env::var("CROSSDESK_TIMER_POLL_MS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1000u64);
+    let owner = format!("{}/{}", application.address(), std::process::id());
+    let _timers =
+        crossdesk_app::timers::start(app.clone(), owner, std::time::Duration::from_millis(poll));
     println!("http://{}", application.address());
     std::io::stdout().flush()?;
     tracing::info!(address = %application.address(), database = app.db().display_url(), "serving");
