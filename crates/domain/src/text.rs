@@ -57,6 +57,23 @@ pub fn tokens(text: &str) -> Vec<String> {
     out
 }
 
+/// The key under which two texts count as the same message: letters and digits,
+/// lowercased, so that texts differing only in case, spacing, punctuation or emoji match; a
+/// text with neither (emoji only) keeps its other characters. Training skips held-out and
+/// repeated texts by it, and the evaluation split hashes it.
+pub fn comparison_key(text: &str) -> String {
+    let key: String = text
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    if key.is_empty() {
+        text.chars().filter(|c| !c.is_whitespace()).collect()
+    } else {
+        key
+    }
+}
+
 /// The text stored for searching: tokens joined by single spaces, each once, in order.
 pub fn search_text(parts: &[&str]) -> String {
     let mut seen = std::collections::HashSet::new();

@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use crossdesk_domain::model::{Category, Urgency};
+use crossdesk_domain::text::comparison_key;
 use crossdesk_domain::triage::eval::{Evaluation, Gold};
 use crossdesk_domain::triage::linear::Model;
 use crossdesk_domain::triage::{TriageConfig, TriageInput, triage};
@@ -28,21 +29,6 @@ fn rows(text: &str) -> impl Iterator<Item = serde_json::Value> + '_ {
     text.lines()
         .filter(|l| !l.trim().is_empty())
         .map(|l| serde_json::from_str(l).unwrap())
-}
-
-/// The comparison key `crossdesk train triage` uses: letters and digits, lowercased (an
-/// emoji-only text keeps its other characters).
-fn normalise(text: &str) -> String {
-    let key: String = text
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect();
-    if key.is_empty() {
-        text.chars().filter(|c| !c.is_whitespace()).collect()
-    } else {
-        key
-    }
 }
 
 #[test]
@@ -73,12 +59,15 @@ fn the_held_out_set_shares_no_text_with_the_training_set() {
     let held: HashSet<String> = HOLDOUT
         .iter()
         .flat_map(|(_, f)| rows(f))
-        .map(|v| normalise(v["text"].as_str().unwrap()))
+        .map(|v| comparison_key(v["text"].as_str().unwrap()))
         .collect();
     for (name, file) in TRAIN {
         for v in rows(file) {
             let t = v["text"].as_str().unwrap();
-            assert!(!held.contains(&normalise(t)), "{name}: {t:?} is held out");
+            assert!(
+                !held.contains(&comparison_key(t)),
+                "{name}: {t:?} is held out"
+            );
         }
     }
 }

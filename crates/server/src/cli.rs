@@ -64,7 +64,7 @@ enum Command {
         file: Option<PathBuf>,
         /// Brand watch: a JSON file with a list of terms (`[{"name": "Anker", "kind":
         /// "brand", "aliases": ["AnkerDirect"]}, …]`, kind brand, product or competitor);
-        /// each output line then carries the names found, as `brands`.
+        /// each output line then carries the names found in `text`, as `brands`.
         #[arg(long, env = "CROSSDESK_BRANDS")]
         brands: Option<PathBuf>,
         /// The triage engine (the keyword engine is kept as a baseline).

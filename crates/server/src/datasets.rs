@@ -68,11 +68,7 @@ pub struct ConvertArgs {
 
 /// Which side of the split a text falls on (one in five is test).
 pub fn is_test(text: &str) -> bool {
-    let norm: String = text
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect();
+    let norm = crossdesk_domain::text::comparison_key(text);
     // FNV-1a: stable across platforms and versions.
     let h = norm.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
@@ -208,21 +204,25 @@ pub fn convert(args: ConvertArgs) -> Result<ExitCode> {
             .into()
         })
     };
-    for names in required_columns(args.format) {
-        need(names)?;
-    }
+    // The columns each row is read from, found once in the header (in the order of
+    // `required_columns`), and the optional `inbound` flag of raw twcs.
+    let cols: Vec<usize> = required_columns(args.format)
+        .iter()
+        .map(|names| need(names))
+        .collect::<Result<_>>()?;
+    let inbound = col("inbound");
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let (mut kept, mut skipped, mut not_messages) = (0u64, 0u64, 0u64);
     for (i, row) in reader.records().enumerate() {
         let row = row.map_err(|e| format!("{}: row {}: {e}", args.file.display(), i + 2))?;
         let get = |c: usize| row.get(c).unwrap_or_default().trim();
+        // The `i`th required column of this row.
+        let at = |i: usize| cols.get(i).map_or("", |&c| get(c));
         let mut o = Map::new();
         let text: String = match args.format {
             Format::Bitext => {
-                let text = get(need(&["utterance", "instruction"])?);
-                let intent = get(need(&["intent"])?);
-                let flags = get(need(&["flags", "tags"])?);
+                let (text, intent, flags) = (at(0), at(1), at(2));
                 let intent = if intent == "check_invoices" {
                     "check_invoice"
                 } else {
@@ -238,9 +238,8 @@ pub fn convert(args: ConvertArgs) -> Result<ExitCode> {
                 text.to_string()
             }
             Format::Ericsson => {
-                let text = get(need(&["text"])?);
-                let company = get(need(&["company"])?).to_string();
-                let first = need(&["company"])? + 1;
+                let (text, company) = (at(0), at(1).to_string());
+                let first = cols.get(1).map_or(usize::MAX, |c| c + 1);
                 let mut categories: Vec<Category> = Vec::new();
                 let mut labels = Vec::new();
                 for (c, name) in headers.iter().enumerate().skip(first) {
@@ -279,11 +278,7 @@ pub fn convert(args: ConvertArgs) -> Result<ExitCode> {
                 text.to_string()
             }
             Format::Risk | Format::Airlines => {
-                let (text, tag) = if args.format == Format::Risk {
-                    (get(need(&["text"])?), get(need(&["label"])?))
-                } else {
-                    (get(need(&["first_utterance"])?), get(need(&["tag"])?))
-                };
+                let (text, tag) = (at(0), at(1));
                 let mapped = label(&mut o, &map, tag, args.include_unmapped);
                 let crisis = map.get(tag).and_then(|m| m.urgency) == Some(Urgency::Crisis);
                 if !mapped && !crisis {
@@ -303,9 +298,9 @@ pub fn convert(args: ConvertArgs) -> Result<ExitCode> {
                 }
             }
             Format::Marc => {
-                let text = get(need(&["text"])?);
-                o.insert("language".into(), json!(get(need(&["lang"])?)));
-                match get(need(&["stars"])?) {
+                let text = at(0);
+                o.insert("language".into(), json!(at(1)));
+                match at(2) {
                     "1" | "2" => {
                         o.insert("polarity".into(), json!("negative"));
                     }
@@ -317,24 +312,20 @@ pub fn convert(args: ConvertArgs) -> Result<ExitCode> {
                 text.to_string()
             }
             Format::ChineseReviews => {
-                let text = get(need(&["review"])?);
+                let text = at(0);
                 o.insert("language".into(), json!("zh"));
-                let polarity = if get(need(&["label"])?) == "1" {
-                    "positive"
-                } else {
-                    "negative"
-                };
+                let polarity = if at(1) == "1" { "positive" } else { "negative" };
                 o.insert("polarity".into(), json!(polarity));
                 text.to_string()
             }
             Format::Twcs => {
-                if let Some(c) = col("inbound")
+                if let Some(c) = inbound
                     && get(c) != "True"
                 {
                     not_messages += 1;
                     continue;
                 }
-                get(need(&["text"])?).to_string()
+                at(0).to_string()
             }
         };
         if text.is_empty() {

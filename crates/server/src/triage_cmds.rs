@@ -5,6 +5,7 @@
 use crate::cli::EXIT_REJECTED;
 use crossdesk_domain::FieldError;
 use crossdesk_domain::model::{Category, Channel, Urgency};
+use crossdesk_domain::text::comparison_key;
 use crossdesk_domain::triage::eval::{Evaluation, Gold, Polarity, ratio};
 use crossdesk_domain::triage::linear::Model;
 use crossdesk_domain::triage::linear::train::{self, Example, Options};
@@ -480,7 +481,7 @@ pub async fn train(args: TrainArgs) -> Result<ExitCode> {
     let mut held_texts = HashSet::new();
     for path in &holdout {
         for l in read_labelled(path)? {
-            held_texts.insert(normalise(&l.text));
+            held_texts.insert(comparison_key(&l.text));
         }
     }
 
@@ -510,7 +511,7 @@ pub async fn train(args: TrainArgs) -> Result<ExitCode> {
                 } else {
                     l.gold.urgency
                 };
-                let key = normalise(&l.text);
+                let key = comparison_key(&l.text);
                 if held_texts.contains(&key) {
                     withheld += 1;
                     continue;
@@ -566,22 +567,6 @@ pub async fn train(args: TrainArgs) -> Result<ExitCode> {
         evaluate(path, |input, config| model.triage(input, config)).await?;
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// The comparison key of a text: its letters and digits, lowercased, so that two texts
-/// that differ only in case, spacing, punctuation or emoji are the same example; a text with
-/// neither (emoji only) keeps its other characters.
-pub fn normalise(text: &str) -> String {
-    let key: String = text
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect();
-    if key.is_empty() {
-        text.chars().filter(|c| !c.is_whitespace()).collect()
-    } else {
-        key
-    }
 }
 
 /// Options of `crossdesk bench triage`.

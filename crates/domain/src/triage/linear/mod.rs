@@ -227,11 +227,21 @@ pub(crate) fn argmax(v: &[f32]) -> usize {
     best
 }
 
-/// Triages one message with `model`.
-pub(super) fn triage(model: &Model, input: &TriageInput<'_>, config: &TriageConfig) -> Triage {
+/// What the model reads of a message: the lexicon's reading, the entities and the
+/// features built from both. Training reads examples through this too, so the two cannot
+/// drift apart.
+pub(in crate::triage) fn read(
+    input: &TriageInput<'_>,
+) -> (Reading, super::Entities, features::Features) {
     let entities = keywords::entities_of(input);
     let reading = keywords::read(input);
     let f = features::extract(input, &reading, &entities);
+    (reading, entities, f)
+}
+
+/// Triages one message with `model`.
+pub(super) fn triage(model: &Model, input: &TriageInput<'_>, config: &TriageConfig) -> Triage {
+    let (reading, entities, f) = read(input);
     let scores = model.score(&f);
     let best = argmax(&scores.category);
     let category = Category::ALL.get(best).copied().unwrap_or(Category::Other);
@@ -259,7 +269,8 @@ fn language(input: &TriageInput<'_>, scores: &Scores, f: &features::Features) ->
         Some(&l) if scores.language[best] >= MODEL_LANGUAGE => Some(l),
         _ => None,
     };
-    if keywords::declared_language(input).is_none()
+    let declared = keywords::declared_language(input).is_some();
+    if !declared
         && f.other_letters == 0
         && f.latin_letters > 0
         && let Some(l) = sure
@@ -267,7 +278,7 @@ fn language(input: &TriageInput<'_>, scores: &Scores, f: &features::Features) ->
         return l;
     }
     let voted = keywords::language(input);
-    if keywords::declared_language(input).is_some() || !is_latin(voted) {
+    if declared || !is_latin(voted) {
         return voted;
     }
     sure.unwrap_or(voted)

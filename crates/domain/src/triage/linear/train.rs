@@ -5,12 +5,12 @@
 //! Pure and deterministic: the same examples, options and seed give the same bytes.
 //! `crossdesk train triage` reads the files and writes the result.
 
-use super::features::{self, BUCKETS, Feature};
+use super::features::{BUCKETS, Feature};
 use super::{
     CATEGORIES, HEADER, LANGUAGES, LATIN, MAGIC, OUTPUTS, URGENCIES, VERSION, argmax, fingerprint,
 };
 use crate::model::{Category, Urgency};
-use crate::triage::{TriageInput, keywords};
+use crate::triage::TriageInput;
 
 /// One labelled message, as features.
 #[derive(Debug, Clone)]
@@ -38,9 +38,7 @@ impl Example {
             text,
             ..TriageInput::default()
         };
-        let reading = keywords::read(&input);
-        let entities = keywords::entities_of(&input);
-        let f = features::extract(&input, &reading, &entities);
+        let (_, _, f) = super::read(&input);
         Self {
             features: f.all().collect(),
             category,
