@@ -27,6 +27,16 @@ pub const MIGRATIONS_SQLITE: &[Migration] = &[
         name: "timers",
         sql: include_str!("../migrations/sqlite/0002_timers.sql"),
     },
+    Migration {
+        version: 3,
+        name: "workflow",
+        sql: include_str!("../migrations/sqlite/0003_workflow.sql"),
+    },
+    Migration {
+        version: 4,
+        name: "surveys",
+        sql: include_str!("../migrations/sqlite/0004_surveys.sql"),
+    },
 ];
 
 /// PostgreSQL's migrations.
@@ -40,6 +50,16 @@ pub const MIGRATIONS_POSTGRES: &[Migration] = &[
         version: 2,
         name: "timers",
         sql: include_str!("../migrations/postgres/0002_timers.sql"),
+    },
+    Migration {
+        version: 3,
+        name: "workflow",
+        sql: include_str!("../migrations/postgres/0003_workflow.sql"),
+    },
+    Migration {
+        version: 4,
+        name: "surveys",
+        sql: include_str!("../migrations/postgres/0004_surveys.sql"),
     },
 ];
 

@@ -1,0 +1,1 @@
+-- Satisfaction surveys (filled in by the survey work).
