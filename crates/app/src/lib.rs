@@ -2,16 +2,19 @@
 //! classification and the ticket, customer and order queries. The API handlers, the CLI
 //! and the workers call these and nothing below them.
 
+pub mod auth;
 pub mod clock;
 pub mod import;
 pub mod intake;
 pub mod jsonl;
+pub mod surveys;
 pub mod timers;
+pub mod workflow;
 
 pub use clock::{Clock, FixedClock, SystemClock};
-pub use crossdesk_db::{Backend, Db, DbError, views};
+pub use crossdesk_db::{Backend, Db, DbError, StoreScope, views};
 
-use crossdesk_db::{CustomerFilter, Page, TicketFilter};
+use crossdesk_db::{CustomerFilter, Page, TicketCounts, TicketFilter};
 use crossdesk_domain::triage::TriageConfig;
 use std::sync::Arc;
 
@@ -20,6 +23,9 @@ use std::sync::Arc;
 pub struct AppConfig {
     /// Urgency-rule thresholds.
     pub triage: TriageConfig,
+    /// The address customers reach this server at (survey links), without a trailing
+    /// slash; empty: links are relative.
+    pub public_url: String,
 }
 
 /// The application: storage, clock, configuration and the intake writer.
@@ -79,10 +85,42 @@ impl App {
         self.db.list_tickets(filter).await
     }
 
-    /// One ticket with messages, events, customer and order.
-    #[tracing::instrument(skip(self))]
-    pub async fn ticket(&self, id: i64) -> Result<views::TicketDetail, DbError> {
-        self.db.ticket(id).await
+    /// Counts the tickets a filter selects.
+    pub async fn count_tickets(&self, filter: &TicketFilter) -> Result<TicketCounts, DbError> {
+        self.db.count_tickets(filter).await
+    }
+
+    /// Refuses (as not found, so that existence does not leak) a ticket outside `scope`.
+    pub async fn check_ticket_scope(&self, id: i64, scope: &StoreScope) -> Result<(), DbError> {
+        if scope.allows(self.db.ticket_store(id).await?) {
+            Ok(())
+        } else {
+            Err(DbError::NotFound)
+        }
+    }
+
+    /// One ticket with messages, events, customer and order, if it is in `scope`.
+    #[tracing::instrument(skip(self, scope))]
+    pub async fn ticket(
+        &self,
+        id: i64,
+        scope: &StoreScope,
+    ) -> Result<views::TicketDetail, DbError> {
+        self.check_ticket_scope(id, scope).await?;
+        let mut detail = self.db.ticket(id).await?;
+        if let Some(o) = &detail.order
+            && !self.store_in_scope(&o.order.store, scope).await?
+        {
+            detail.order = None;
+        }
+        Ok(detail)
+    }
+
+    async fn store_in_scope(&self, key: &str, scope: &StoreScope) -> Result<bool, DbError> {
+        Ok(match scope {
+            StoreScope::All => true,
+            StoreScope::Stores(_) => scope.allows(self.db.store_id(key).await?),
+        })
     }
 
     /// Lists customers.
@@ -93,19 +131,33 @@ impl App {
         self.db.list_customers(filter).await
     }
 
-    /// One customer with history across stores.
-    pub async fn customer(&self, id: i64) -> Result<views::CustomerDetail, DbError> {
-        self.db.customer(id).await
+    /// One customer with their history in the stores of `scope`.
+    pub async fn customer(
+        &self,
+        id: i64,
+        scope: &StoreScope,
+    ) -> Result<views::CustomerDetail, DbError> {
+        self.db.customer(id, scope).await
     }
 
-    /// An order by store key and number.
-    pub async fn order(&self, store: &str, number: &str) -> Result<views::OrderView, DbError> {
+    /// An order by store key and number, if the store is in `scope`.
+    pub async fn order(
+        &self,
+        store: &str,
+        number: &str,
+        scope: &StoreScope,
+    ) -> Result<views::OrderView, DbError> {
+        if !self.store_in_scope(store, scope).await? {
+            return Err(DbError::NotFound);
+        }
         self.db.order(store, number).await
     }
 
-    /// Every store.
-    pub async fn stores(&self) -> Result<Vec<views::StoreView>, DbError> {
-        self.db.stores().await
+    /// The stores of `scope`.
+    pub async fn stores(&self, scope: &StoreScope) -> Result<Vec<views::StoreView>, DbError> {
+        let mut stores = self.db.stores().await?;
+        stores.retain(|s| scope.allows(Some(s.id)));
+        Ok(stores)
     }
 
     /// Whether storage answers.

@@ -15,6 +15,15 @@ pub enum DbError {
     /// The URL or configuration is wrong.
     #[error("invalid database configuration: {0}")]
     Config(String),
+    /// Input that refers to something that does not exist (an unknown store key), naming the
+    /// field.
+    #[error("{field}: {message}")]
+    Invalid {
+        /// The field at fault.
+        field: String,
+        /// What is wrong.
+        message: String,
+    },
     /// Anything else (a bug or corrupt data).
     #[error("database error: {0}")]
     Other(String),

@@ -9,7 +9,7 @@ use crate::{Db, DbError};
 use chrono::{DateTime, Utc};
 use crossdesk_domain::inbound::Inbound;
 use crossdesk_domain::model::{
-    ActorKind, Category, Direction, IdentityKind, MessageKind, TicketStatus, Urgency,
+    ActorKind, Category, Channel, Direction, IdentityKind, MessageKind, TicketStatus, Urgency,
 };
 use crossdesk_domain::text::search_text;
 use crossdesk_domain::threading::{
@@ -544,6 +544,8 @@ impl Db {
             }
         }
 
+        let status_before = status_of.clone();
+
         // 5. Place each message.
         let mut outcomes: Vec<Option<IngestOutcome>> = vec![None; items.len()];
         let mut message_ticket: HashMap<(&str, &str), i64> = HashMap::new();
@@ -849,6 +851,33 @@ impl Db {
             "",
         )
         .await?;
+
+        // 8. The workflow: route and start the clocks of new tickets; a customer's reply
+        //    resumes a waiting ticket's clock or reopens a resolved one.
+        let mut started = Vec::new();
+        let mut moved = Vec::new();
+        for work in tickets.values().filter(|w| w.changed) {
+            match &work.created {
+                Some(created) => started.push(crate::workflow::TicketFacts {
+                    id: ticket_id(work.id),
+                    store_id: work.store_id,
+                    channel: Channel::parse(created.channel).unwrap_or(Channel::Other),
+                    category: work.state.category,
+                    urgency: work.state.urgency,
+                    language: created.language.clone(),
+                    assignee: None,
+                    started: created.first_message_at,
+                }),
+                None => {
+                    if let Some(&before) = status_before.get(&work.id) {
+                        moved.push((work.id, before, work.state.status));
+                    }
+                }
+            }
+        }
+        started.sort_by_key(|t| t.id);
+        self.start_tickets(conn, &started, now).await?;
+        self.customer_wrote(conn, &moved, now).await?;
 
         // Repeats within the batch point at the first copy.
         for (i, it) in items.iter().enumerate() {

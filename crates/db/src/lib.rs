@@ -5,6 +5,7 @@
 //! No sqlx type crosses this crate's API: callers see domain types, the read models in
 //! [`views`] and [`DbError`].
 
+mod accounts;
 mod backend;
 mod customers;
 mod error;
@@ -14,18 +15,23 @@ mod migrate;
 mod queries;
 pub mod scratch;
 mod sql;
+mod surveys;
 mod timers;
 mod url;
 pub mod views;
+mod workflow;
 
+pub use accounts::{AgentView, Credential, StoreScope, TeamView, TokenView};
 pub use backend::Backend;
 pub use error::DbError;
 pub use import::{ImportOutcome, ImportStats};
 pub use ingest::{IngestItem, IngestOutcome};
 pub use migrate::{MIGRATIONS_POSTGRES, MIGRATIONS_SQLITE, Migration};
-pub use queries::{CustomerFilter, Page, TicketFilter, decode_cursor};
+pub use queries::{CustomerFilter, Page, TicketCounts, TicketFilter, decode_cursor};
+pub use surveys::{SURVEY_COMMENT_MAX_CHARS, SurveyAnswer};
 pub use timers::{NewTimer, Timer};
 pub use url::{DatabaseUrl, redact};
+pub use workflow::{AUTO_CLOSE_AFTER, Actor, NewReply, OutboxView, ReplyDone, SURVEY_AFTER};
 
 use sqlx::{Any, Transaction};
 use sqlx::{AnyConnection, AnyPool};

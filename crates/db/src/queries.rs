@@ -3,7 +3,7 @@
 
 use crate::sql::{RowExt, Val, query_with, time};
 use crate::views::*;
-use crate::{Db, DbError};
+use crate::{Db, DbError, StoreScope};
 use crossdesk_domain::money::Money;
 use crossdesk_domain::text::tokens;
 use sqlx::any::AnyRow;
@@ -16,6 +16,20 @@ pub struct Page<T> {
     pub items: Vec<T>,
     /// Pass as `cursor` for the next page; absent on the last page.
     pub next_cursor: Option<String>,
+}
+
+/// How many tickets a filter selects.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TicketCounts {
+    /// All of them.
+    pub total: i64,
+    /// Per status.
+    pub by_status: std::collections::BTreeMap<String, i64>,
+    /// Per urgency.
+    pub by_urgency: std::collections::BTreeMap<String, i64>,
+    /// Per channel.
+    pub by_channel: std::collections::BTreeMap<String, i64>,
 }
 
 /// Which tickets to list. Every field narrows the list.
@@ -37,6 +51,8 @@ pub struct TicketFilter {
     pub customer_id: Option<i64>,
     /// Words that must all appear in the ticket's messages, subject or customer.
     pub text: Option<String>,
+    /// The stores the caller may see.
+    pub scope: StoreScope,
     /// Continue after this cursor.
     pub cursor: Option<String>,
     /// Page size (1–500).
@@ -48,6 +64,9 @@ pub struct TicketFilter {
 pub struct CustomerFilter {
     /// Part of a name, handle, e-mail or buyer id.
     pub q: Option<String>,
+    /// The stores the caller may see: a customer is listed when they have a ticket or an
+    /// order in one of them.
+    pub scope: StoreScope,
     /// Continue after this cursor.
     pub cursor: Option<String>,
     /// Page size (1–500).
@@ -108,6 +127,21 @@ impl Where {
         self.clauses.push(c);
     }
 
+    /// Limits `column` to the stores of `scope`.
+    fn scope(&mut self, column: &str, scope: &StoreScope) {
+        match scope {
+            StoreScope::All => {}
+            StoreScope::Stores(ids) if ids.is_empty() => self.push("1 = 0", vec![]),
+            StoreScope::Stores(ids) => {
+                let marks = vec!["?"; ids.len()].join(", ");
+                self.push(
+                    &format!("{column} IN ({marks})"),
+                    ids.iter().map(|&i| Val::from(i)).collect(),
+                );
+            }
+        }
+    }
+
     fn sql(&self) -> String {
         if self.clauses.is_empty() {
             String::new()
@@ -131,45 +165,52 @@ fn escape_like(s: &str) -> String {
         .replace('_', "\\_")
 }
 
+/// The WHERE clause of a ticket filter (its cursor aside).
+fn ticket_where(f: &TicketFilter) -> Where {
+    let mut w = Where::default();
+    if !f.status.is_empty() {
+        let marks = vec!["?"; f.status.len()].join(", ");
+        w.push(
+            &format!("t.status IN ({marks})"),
+            f.status.iter().map(|s| Val::from(s.as_str())).collect(),
+        );
+    }
+    if let Some(store) = &f.store {
+        w.push(
+            "t.store_id = (SELECT id FROM stores WHERE key = ?)",
+            vec![Val::from(store.as_str())],
+        );
+    }
+    if let Some(v) = &f.category {
+        w.push("t.category = ?", vec![Val::from(v.as_str())]);
+    }
+    if let Some(v) = &f.urgency {
+        w.push("t.urgency = ?", vec![Val::from(v.as_str())]);
+    }
+    if let Some(v) = &f.language {
+        w.push("t.language = ?", vec![Val::from(v.as_str())]);
+    }
+    match f.assignee {
+        Some(None) => w.push("t.assignee_id IS NULL", vec![]),
+        Some(Some(id)) => w.push("t.assignee_id = ?", vec![Val::from(id)]),
+        None => {}
+    }
+    if let Some(c) = f.customer_id {
+        w.push("t.customer_id = ?", vec![Val::from(c)]);
+    }
+    if let Some(text) = &f.text {
+        for t in tokens(text).into_iter().take(8) {
+            w.push("t.search_text LIKE ?", vec![Val::from(format!("%{t}%"))]);
+        }
+    }
+    w.scope("t.store_id", &f.scope);
+    w
+}
+
 impl Db {
     /// Lists tickets, most recently active first.
     pub async fn list_tickets(&self, f: &TicketFilter) -> Result<Page<TicketSummary>, DbError> {
-        let mut w = Where::default();
-        if !f.status.is_empty() {
-            let marks = vec!["?"; f.status.len()].join(", ");
-            w.push(
-                &format!("t.status IN ({marks})"),
-                f.status.iter().map(|s| Val::from(s.as_str())).collect(),
-            );
-        }
-        if let Some(store) = &f.store {
-            w.push(
-                "t.store_id = (SELECT id FROM stores WHERE key = ?)",
-                vec![Val::from(store.as_str())],
-            );
-        }
-        if let Some(v) = &f.category {
-            w.push("t.category = ?", vec![Val::from(v.as_str())]);
-        }
-        if let Some(v) = &f.urgency {
-            w.push("t.urgency = ?", vec![Val::from(v.as_str())]);
-        }
-        if let Some(v) = &f.language {
-            w.push("t.language = ?", vec![Val::from(v.as_str())]);
-        }
-        match f.assignee {
-            Some(None) => w.push("t.assignee_id IS NULL", vec![]),
-            Some(Some(id)) => w.push("t.assignee_id = ?", vec![Val::from(id)]),
-            None => {}
-        }
-        if let Some(c) = f.customer_id {
-            w.push("t.customer_id = ?", vec![Val::from(c)]);
-        }
-        if let Some(text) = &f.text {
-            for t in tokens(text).into_iter().take(8) {
-                w.push("t.search_text LIKE ?", vec![Val::from(format!("%{t}%"))]);
-            }
-        }
+        let mut w = ticket_where(f);
         if let Some((at, id)) = f.cursor.as_deref().and_then(decode_cursor) {
             w.push(
                 "(t.last_message_at < ? OR (t.last_message_at = ? AND t.id < ?))",
@@ -193,6 +234,50 @@ impl Db {
             None
         };
         Ok(Page { items, next_cursor })
+    }
+
+    /// Counts the tickets a filter selects (its cursor and limit aside), in total and by
+    /// status, urgency and channel.
+    pub async fn count_tickets(&self, f: &TicketFilter) -> Result<TicketCounts, DbError> {
+        let w = ticket_where(f);
+        let sql = format!(
+            "SELECT t.status, t.urgency, t.channel, COUNT(*) FROM tickets t{} GROUP BY t.status, t.urgency, t.channel",
+            w.sql()
+        );
+        let mut counts = TicketCounts::default();
+        for r in query_with(sql, w.values).fetch_all(self.reader()).await? {
+            let n = r.int(3)?;
+            counts.total += n;
+            *counts.by_status.entry(r.text(0)?).or_default() += n;
+            *counts.by_urgency.entry(r.text(1)?).or_default() += n;
+            *counts.by_channel.entry(r.text(2)?).or_default() += n;
+        }
+        Ok(counts)
+    }
+
+    /// The store of a ticket (`None` for a storeless one); [`DbError::NotFound`] when there
+    /// is no such ticket.
+    pub async fn ticket_store(&self, id: i64) -> Result<Option<i64>, DbError> {
+        query_with(
+            "SELECT store_id FROM tickets WHERE id = $1".into(),
+            vec![Val::from(id)],
+        )
+        .fetch_optional(self.reader())
+        .await?
+        .ok_or(DbError::NotFound)?
+        .opt_int(0)
+    }
+
+    /// A store's id by key.
+    pub async fn store_id(&self, key: &str) -> Result<Option<i64>, DbError> {
+        query_with(
+            "SELECT id FROM stores WHERE key = $1".into(),
+            vec![Val::from(key)],
+        )
+        .fetch_optional(self.reader())
+        .await?
+        .map(|r| r.int(0))
+        .transpose()
     }
 
     /// Counts tickets per status (for inbox tabs).
@@ -323,6 +408,21 @@ impl Db {
     pub async fn list_customers(&self, f: &CustomerFilter) -> Result<Page<CustomerView>, DbError> {
         let mut w = Where::default();
         w.push("c.merged_into IS NULL", vec![]);
+        if let StoreScope::Stores(ids) = &f.scope {
+            let marks = vec!["?"; ids.len().max(1)].join(", ");
+            let mut values: Vec<Val> = ids.iter().map(|&i| Val::from(i)).collect();
+            if values.is_empty() {
+                values.push(Val::from(-1i64));
+            }
+            let twice = values.iter().chain(values.iter()).cloned().collect();
+            w.push(
+                &format!(
+                    "(EXISTS (SELECT 1 FROM tickets t WHERE t.customer_id = c.id AND t.store_id IN ({marks})) \
+                     OR EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = c.id AND o.store_id IN ({marks})))"
+                ),
+                twice,
+            );
+        }
         if let Some(q) = f.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
             let pattern = format!("%{}%", escape_like(&q.to_lowercase()));
             w.push("c.search_text LIKE ? ESCAPE '\\'", vec![Val::from(pattern)]);
@@ -380,7 +480,8 @@ impl Db {
 
     /// A customer with their orders and tickets across every store. A merged-away id
     /// answers with the customer it was merged into.
-    pub async fn customer(&self, id: i64) -> Result<CustomerDetail, DbError> {
+    /// Only what lies in `scope` is shown; a customer with nothing in it is not found.
+    pub async fn customer(&self, id: i64, scope: &StoreScope) -> Result<CustomerDetail, DbError> {
         let mut id = id;
         for _ in 0..16 {
             let row = query_with(
@@ -396,9 +497,15 @@ impl Db {
             }
         }
         let customer = self.customer_view(id).await?;
+        let mut w = Where::default();
+        w.push("o.customer_id = ?", vec![Val::from(id)]);
+        w.scope("o.store_id", scope);
         let orders = query_with(
-            format!("{ORDER_SELECT} WHERE o.customer_id = $1 ORDER BY o.placed_at DESC LIMIT 200"),
-            vec![Val::from(id)],
+            format!(
+                "{ORDER_SELECT}{} ORDER BY o.placed_at DESC LIMIT 200",
+                w.sql()
+            ),
+            w.values,
         )
         .fetch_all(self.reader())
         .await?
@@ -409,10 +516,14 @@ impl Db {
             .list_tickets(&TicketFilter {
                 customer_id: Some(id),
                 limit: 200,
+                scope: scope.clone(),
                 ..Default::default()
             })
             .await?
             .items;
+        if *scope != StoreScope::All && orders.is_empty() && tickets.is_empty() {
+            return Err(DbError::NotFound);
+        }
         Ok(CustomerDetail {
             customer,
             orders,

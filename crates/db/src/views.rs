@@ -304,3 +304,21 @@ view! {
         pub shipments: Vec<ShipmentView>,
     }
 }
+
+view! {
+    /// A ticket's satisfaction survey and, once given, the customer's answer.
+    pub struct SurveyView {
+        /// The ticket surveyed.
+        pub ticket_id: i64,
+        /// The language the survey speaks (the ticket's).
+        pub language: String,
+        /// When it was sent.
+        pub sent_at: DateTime<Utc>,
+        /// The rating, 1 (worst) to 5 (best), once answered.
+        pub rating: Option<i64>,
+        /// The customer's comment, if they left one.
+        pub comment: Option<String>,
+        /// When it was answered.
+        pub answered_at: Option<DateTime<Utc>>,
+    }
+}

@@ -24,7 +24,7 @@ crossdesk_testkit::conformance!(
 mod cases {
     use chrono::{DateTime, Duration, TimeZone, Utc};
     use crossdesk_db::{
-        CustomerFilter, Db, ImportOutcome, IngestItem, IngestOutcome, TicketFilter,
+        CustomerFilter, Db, ImportOutcome, IngestItem, IngestOutcome, StoreScope, TicketFilter,
     };
     use crossdesk_domain::import::ImportRecord;
     use crossdesk_domain::inbound::Inbound;
@@ -398,7 +398,7 @@ mod cases {
         assert_eq!(merged.data["before"], json!(before));
         assert_eq!(merged.data["after"], json!(t.ticket.customer_id));
         assert_eq!(merged.actor_kind, "system");
-        let detail = db.customer(before).await.unwrap();
+        let detail = db.customer(before, &StoreScope::All).await.unwrap();
         assert_eq!(
             detail.customer.id, t.ticket.customer_id,
             "the merged-away id answers with the survivor"
@@ -719,6 +719,7 @@ mod cases {
                     q: Some("shop.example".into()),
                     cursor,
                     limit: 2,
+                    scope: StoreScope::All,
                 })
                 .await
                 .unwrap();

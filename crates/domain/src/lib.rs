@@ -4,6 +4,7 @@
 //! Nothing here performs I/O, reads the clock or draws randomness: `now`, ids and seeds are
 //! always arguments, so every rule can be tested with plain values.
 
+pub mod access;
 pub mod brand;
 pub mod import;
 pub mod inbound;

@@ -283,6 +283,66 @@ wire_enum! {
 }
 
 wire_enum! {
+    /// What an agent account is (DESIGN.md's authority levels).
+    Role {
+        /// Works tickets in their stores.
+        Agent => "agent",
+        /// Leads a team: assigns, takes crises on call.
+        Lead => "lead",
+        /// Regional specialist: escalations, higher authority.
+        Specialist => "specialist",
+        /// Administers accounts, teams and policies; sees every store.
+        Admin => "admin",
+    }
+}
+
+impl Role {
+    /// Whether the role may assign tickets to other agents.
+    pub fn assigns_others(self) -> bool {
+        !matches!(self, Role::Agent)
+    }
+}
+
+wire_enum! {
+    /// What an API token may do (a session may do everything its role may).
+    Permission {
+        /// Read tickets, customers, orders and stores.
+        Read => "read",
+        /// Reply, change status, assign.
+        Write => "write",
+        /// Post inbound messages (connectors).
+        Inbound => "inbound",
+        /// Manage agents, teams, policies and tokens.
+        Admin => "admin",
+    }
+}
+
+wire_enum! {
+    /// The channel families SLA policies are written for.
+    ChannelClass {
+        /// Public social posts (X).
+        Social => "social",
+        /// Marketplace messages (Amazon, eBay, AliExpress).
+        Marketplace => "marketplace",
+        /// E-mail, chat and messaging.
+        Direct => "direct",
+    }
+}
+
+impl Channel {
+    /// The SLA channel family.
+    pub fn class(self) -> ChannelClass {
+        if self.is_social() {
+            ChannelClass::Social
+        } else if self.is_marketplace() {
+            ChannelClass::Marketplace
+        } else {
+            ChannelClass::Direct
+        }
+    }
+}
+
+wire_enum! {
     /// The kind of an identity that points at a customer.
     IdentityKind {
         /// A social handle, lowercased with its `@`.

@@ -7,7 +7,7 @@
 //! open 09:00–18:00 falls due on Monday at 13:00 Shanghai time.
 
 use crate::FieldError;
-use crate::model::{Channel, Urgency};
+use crate::model::{Channel, ChannelClass, Urgency};
 use chrono::{DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use std::collections::BTreeSet;
@@ -382,6 +382,165 @@ pub fn default_targets(channel: Channel, urgency: Urgency) -> SlaTargets {
     }
 }
 
+/// Where a policy applies; a more specific scope wins (store, then store group, then team,
+/// then the workspace default).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum PolicyScope {
+    /// Every ticket.
+    Default,
+    /// Tickets worked by a team (its key).
+    Team(String),
+    /// Tickets of the stores of a store group (its key).
+    Group(String),
+    /// Tickets of one store (its key).
+    Store(String),
+}
+
+impl PolicyScope {
+    fn rank(&self) -> u8 {
+        match self {
+            PolicyScope::Store(_) => 0,
+            PolicyScope::Group(_) => 1,
+            PolicyScope::Team(_) => 2,
+            PolicyScope::Default => 3,
+        }
+    }
+}
+
+/// A configured SLA policy: targets for a scope, a channel family and an urgency (`None`
+/// matches any).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SlaPolicy {
+    /// Where it applies.
+    pub scope: PolicyScope,
+    /// Channel family, or any.
+    pub class: Option<ChannelClass>,
+    /// Urgency, or any.
+    pub urgency: Option<Urgency>,
+    /// The targets.
+    pub targets: SlaTargets,
+}
+
+/// What a ticket is, for choosing its policy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PolicyFacts<'a> {
+    /// Its channel.
+    pub channel: Channel,
+    /// Its urgency.
+    pub urgency: Urgency,
+    /// Its store's key.
+    pub store: Option<&'a str>,
+    /// Its store's group key.
+    pub group: Option<&'a str>,
+    /// The key of the team working it.
+    pub team: Option<&'a str>,
+}
+
+/// The targets for a ticket: the most specific matching policy (scope first, then an exact
+/// urgency and channel family over `any`), else DESIGN.md's defaults. A crisis keeps the
+/// crisis defaults unless a policy names the crisis urgency.
+pub fn targets_for(policies: &[SlaPolicy], t: &PolicyFacts<'_>) -> SlaTargets {
+    let applies = |p: &&SlaPolicy| {
+        let scope = match &p.scope {
+            PolicyScope::Default => true,
+            PolicyScope::Team(k) => t.team == Some(k.as_str()),
+            PolicyScope::Group(k) => t.group == Some(k.as_str()),
+            PolicyScope::Store(k) => t.store == Some(k.as_str()),
+        };
+        let urgency = match p.urgency {
+            Some(u) => u == t.urgency,
+            None => t.urgency != Urgency::Crisis,
+        };
+        scope && urgency && p.class.is_none_or(|c| c == t.channel.class())
+    };
+    policies
+        .iter()
+        .filter(applies)
+        .min_by_key(|p| (p.scope.rank(), p.urgency.is_none(), p.class.is_none()))
+        .map(|p| p.targets)
+        .unwrap_or_else(|| default_targets(t.channel, t.urgency))
+}
+
+/// One running target: when to warn and when it is breached.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Deadline {
+    /// The warning (the internal target, or 80 % of the time).
+    pub warn: DateTime<Utc>,
+    /// The breach.
+    pub due: DateTime<Utc>,
+}
+
+/// A ticket's clocks at a moment: what is due, given what has happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Clocks {
+    /// The first answer (none once answered, or while paused).
+    pub first_response: Option<Deadline>,
+    /// The solution plan (none once a solution is proposed, or while paused).
+    pub solution: Option<Deadline>,
+    /// The platform's own limit (around the clock, never paused; none once answered).
+    pub hard_limit: Option<DateTime<Utc>>,
+    /// When an unresolved ticket goes to a specialist.
+    pub escalate_at: Option<DateTime<Utc>>,
+}
+
+/// What a ticket has done so far, for [`clocks`].
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Progress {
+    /// The first answer was sent.
+    pub responded: bool,
+    /// A solution was proposed (or the ticket resolved).
+    pub solved: bool,
+    /// The ticket was escalated already.
+    pub escalated: bool,
+    /// Spans spent waiting on the customer.
+    pub pauses: Vec<Pause>,
+}
+
+/// The clocks of a ticket opened at `started` under `targets`, counting `hours` where the
+/// policy's calendar is business hours.
+pub fn clocks(
+    hours: &BusinessHours,
+    targets: &SlaTargets,
+    started: DateTime<Utc>,
+    progress: &Progress,
+) -> Clocks {
+    let always = BusinessHours::always();
+    let calendar = match targets.first_response_calendar {
+        Calendar::Always => &always,
+        Calendar::Business => hours,
+    };
+    let deadline = |work: Duration, target: Option<Duration>| {
+        let due_at = due(calendar, started, work, &progress.pauses)?;
+        let lead = target.unwrap_or_else(|| {
+            Duration::milliseconds((work.num_milliseconds() as f64 * WARN_AT) as i64)
+        });
+        let warn = due(calendar, started, lead.min(work), &progress.pauses)?;
+        Some(Deadline { warn, due: due_at })
+    };
+    Clocks {
+        first_response: if progress.responded {
+            None
+        } else {
+            deadline(targets.first_response, targets.first_response_target)
+        },
+        solution: if progress.solved {
+            None
+        } else {
+            deadline(targets.solution_plan, None)
+        },
+        hard_limit: if progress.responded {
+            None
+        } else {
+            targets.hard_limit.map(|l| started + l)
+        },
+        escalate_at: if progress.solved || progress.escalated {
+            None
+        } else {
+            Some(started + targets.escalate_after)
+        },
+    }
+}
+
 /// The platform's own answer limit on its messages (24 h on Amazon and eBay).
 fn marketplace_limit(channel: Channel) -> Option<Duration> {
     matches!(channel, Channel::Amazon | Channel::Ebay).then(|| Duration::hours(24))
@@ -394,6 +553,109 @@ mod tests {
 
     fn utc(s: &str) -> DateTime<Utc> {
         DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+    }
+
+    fn policy(scope: PolicyScope, urgency: Option<Urgency>, minutes: i64) -> SlaPolicy {
+        SlaPolicy {
+            scope,
+            class: None,
+            urgency,
+            targets: SlaTargets {
+                first_response: Duration::minutes(minutes),
+                ..default_targets(Channel::Email, Urgency::Complaint)
+            },
+        }
+    }
+
+    #[test]
+    fn the_most_specific_policy_wins_and_crisis_keeps_its_own() {
+        let policies = vec![
+            policy(PolicyScope::Default, None, 300),
+            policy(PolicyScope::Group("eu".into()), None, 200),
+            policy(PolicyScope::Store("acme-de".into()), None, 100),
+            policy(
+                PolicyScope::Store("acme-de".into()),
+                Some(Urgency::Inquiry),
+                50,
+            ),
+        ];
+        let facts = |store, group, urgency| PolicyFacts {
+            channel: Channel::Email,
+            urgency,
+            store,
+            group,
+            team: None,
+        };
+        let fr = |f| targets_for(&policies, &f).first_response.num_minutes();
+        assert_eq!(
+            fr(facts(Some("acme-de"), Some("eu"), Urgency::Complaint)),
+            100
+        );
+        assert_eq!(fr(facts(Some("acme-de"), Some("eu"), Urgency::Inquiry)), 50);
+        assert_eq!(
+            fr(facts(Some("acme-fr"), Some("eu"), Urgency::Complaint)),
+            200
+        );
+        assert_eq!(fr(facts(Some("acme-us"), None, Urgency::Complaint)), 300);
+        // No policy names the crisis urgency: DESIGN's 30 minutes stand.
+        assert_eq!(fr(facts(Some("acme-de"), Some("eu"), Urgency::Crisis)), 30);
+        assert_eq!(
+            targets_for(&[], &facts(None, None, Urgency::Inquiry)).first_response,
+            Duration::hours(4)
+        );
+    }
+
+    #[test]
+    fn ticket_clocks_follow_the_calendar_pause_and_progress() {
+        let shanghai = BusinessHours::weekdays("Asia/Shanghai", "09:00", "18:00").unwrap();
+        let opened = utc("2026-11-20T23:00:00+08:00");
+        let email = default_targets(Channel::Email, Urgency::Complaint);
+        let c = clocks(&shanghai, &email, opened, &Progress::default());
+        let first = c.first_response.unwrap();
+        assert_eq!(first.due, utc("2026-11-23T13:00:00+08:00"));
+        // 80 % of four open hours: 3 h 12 min after Monday's opening.
+        assert_eq!(first.warn, utc("2026-11-23T12:12:00+08:00"));
+        assert_eq!(c.escalate_at, Some(opened + Duration::hours(72)));
+        // Amazon: 4 h around the clock, and the platform's own 24 h apart from it.
+        let amazon = default_targets(Channel::Amazon, Urgency::Complaint);
+        let c = clocks(&shanghai, &amazon, opened, &Progress::default());
+        assert_eq!(c.first_response.unwrap().due, opened + Duration::hours(4));
+        assert_eq!(c.hard_limit, Some(opened + Duration::hours(24)));
+        // Public social: the 1 h target is the warning, the 2 h the breach.
+        let social = default_targets(Channel::Twitter, Urgency::Complaint);
+        let c = clocks(&shanghai, &social, opened, &Progress::default());
+        assert_eq!(c.first_response.unwrap().warn, opened + Duration::hours(1));
+        assert_eq!(c.first_response.unwrap().due, opened + Duration::hours(2));
+        // Waiting on the customer: no running deadline; answered: no first-response clock.
+        let waiting = Progress {
+            pauses: vec![Pause {
+                from: opened + Duration::minutes(30),
+                until: None,
+            }],
+            ..Progress::default()
+        };
+        let c = clocks(&shanghai, &amazon, opened, &waiting);
+        assert_eq!(c.first_response, None);
+        assert_eq!(c.solution, None);
+        let resumed = Progress {
+            pauses: vec![Pause {
+                from: opened + Duration::minutes(30),
+                until: Some(opened + Duration::hours(10)),
+            }],
+            ..Progress::default()
+        };
+        let c = clocks(&shanghai, &amazon, opened, &resumed);
+        assert_eq!(
+            c.first_response.unwrap().due,
+            opened + Duration::hours(10) + Duration::minutes(210)
+        );
+        let answered = Progress {
+            responded: true,
+            ..Progress::default()
+        };
+        let c = clocks(&shanghai, &amazon, opened, &answered);
+        assert_eq!((c.first_response, c.hard_limit), (None, None));
+        assert!(c.solution.is_some());
     }
 
     #[test]

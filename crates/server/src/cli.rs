@@ -41,6 +41,28 @@ enum Command {
         /// Address to listen on; port 0 picks a free port.
         #[arg(long, env = "CROSSDESK_LISTEN", default_value = "127.0.0.1:8080")]
         listen: String,
+        /// A workflow config file (teams, agents, SLA policies) applied at start.
+        #[arg(long, env = "CROSSDESK_CONFIG")]
+        config: Option<PathBuf>,
+        /// The address customers reach this server at (for survey links); default: the
+        /// bound address.
+        #[arg(long, env = "CROSSDESK_PUBLIC_URL")]
+        public_url: Option<String>,
+    },
+    /// Agent accounts.
+    Agent {
+        #[command(subcommand)]
+        which: AgentCommand,
+    },
+    /// API tokens for integrations.
+    Token {
+        #[command(subcommand)]
+        which: TokenCommand,
+    },
+    /// The workflow config file.
+    Config {
+        #[command(subcommand)]
+        which: ConfigCommand,
     },
     /// A ready workspace with realistic stores, orders and shipments, and live multilingual traffic.
     Demo(crate::demo::DemoArgs),
@@ -95,6 +117,46 @@ enum Command {
     Data {
         #[command(subcommand)]
         which: DataCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum AgentCommand {
+    /// Create or update an agent by e-mail.
+    Add {
+        #[command(flatten)]
+        db: DbArgs,
+        #[command(flatten)]
+        agent: crate::accounts_cmds::AgentAddArgs,
+    },
+    /// Set an agent's password, read from standard input.
+    Password {
+        #[command(flatten)]
+        db: DbArgs,
+        /// The agent's e-mail.
+        email: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum TokenCommand {
+    /// Issue an API token; it is printed once on standard output.
+    Create {
+        #[command(flatten)]
+        db: DbArgs,
+        #[command(flatten)]
+        token: crate::accounts_cmds::TokenCreateArgs,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum ConfigCommand {
+    /// Apply a config file (TOML: teams, agents, SLA policies).
+    Apply {
+        #[command(flatten)]
+        db: DbArgs,
+        /// The file.
+        file: PathBuf,
     },
 }
 
@@ -162,7 +224,24 @@ pub fn main() -> ExitCode {
 async fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
     use crate::commands;
     match cli.command {
-        Command::Serve { db, listen } => commands::serve(&db.database, &listen).await,
+        Command::Serve {
+            db,
+            listen,
+            config,
+            public_url,
+        } => commands::serve(&db.database, &listen, config.as_deref(), public_url).await,
+        Command::Agent {
+            which: AgentCommand::Add { db, agent },
+        } => crate::accounts_cmds::agent_add(&db.database, agent).await,
+        Command::Agent {
+            which: AgentCommand::Password { db, email },
+        } => crate::accounts_cmds::agent_password(&db.database, &email).await,
+        Command::Token {
+            which: TokenCommand::Create { db, token },
+        } => crate::accounts_cmds::token_create(&db.database, token).await,
+        Command::Config {
+            which: ConfigCommand::Apply { db, file },
+        } => crate::accounts_cmds::config_apply(&db.database, &file).await,
         Command::Demo(args) => crate::demo::run(args).await,
         Command::Import { db, file } => commands::import(&db.database, &file).await,
         Command::Ingest { db, file } => commands::ingest(&db.database, &file).await,

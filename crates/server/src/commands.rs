@@ -28,9 +28,43 @@ pub async fn open_app(database: &str) -> Result<App> {
 }
 
 /// `crossdesk serve`.
-pub async fn serve(database: &str, listen: &str) -> Result<ExitCode> {
-    let app = open_app(database).await?;
-    let application = Application::build(app.clone(), listen).await?;
+pub async fn serve(
+    database: &str,
+    listen: &str,
+    config: Option<&Path>,
+    public_url: Option<String>,
+) -> Result<ExitCode> {
+    let db = Db::connect(database).await?;
+    // Bind first: the public URL defaults to the address actually bound.
+    let listener = crate::startup::bind(listen).await?;
+    let address = listener.local_addr()?;
+    let app = App::new(
+        db,
+        Arc::new(SystemClock),
+        AppConfig {
+            public_url: public_url
+                .unwrap_or_else(|| format!("http://{address}"))
+                .trim_end_matches('/')
+                .to_string(),
+            ..AppConfig::default()
+        },
+    );
+    if let Some(path) = config {
+        let applied = crate::accounts_cmds::apply_config(&app, path).await?;
+        tracing::info!(
+            teams = applied.teams,
+            agents = applied.agents,
+            policies = applied.policies,
+            "config applied"
+        );
+    }
+    if app.db().agents().await?.is_empty() {
+        tracing::warn!(
+            "no agent accounts yet: create one with `crossdesk agent add --role admin …` and \
+             a token with `crossdesk token create`; the API refuses requests without them"
+        );
+    }
+    let application = Application::from_listener(app.clone(), listener)?;
     // Durable timers: every node polls; leases keep two nodes off the same timer.
     let poll = std::env::var("CROSSDESK_TIMER_POLL_MS")
         .ok()

@@ -1,6 +1,7 @@
 //! The crossdesk server and command line: configuration, startup, the HTTP API and the
 //! commands (`serve`, `demo`, `import`, `ingest`, `classify`, `report`, `bench`).
 
+mod accounts_cmds;
 pub mod api;
 pub mod cli;
 mod commands;
@@ -8,6 +9,7 @@ mod datasets;
 mod demo;
 mod progress;
 pub mod startup;
+mod survey;
 mod telemetry;
 mod triage_cmds;
 mod web;

@@ -17,9 +17,11 @@ pub struct Application {
 impl Application {
     /// Binds `listen` (port 0 picks a free port) and builds the routes over `app`.
     pub async fn build(app: App, listen: &str) -> std::io::Result<Self> {
-        let listener = TcpListener::bind(listen).await.map_err(|e| {
-            std::io::Error::new(e.kind(), format!("cannot listen on {listen}: {e}"))
-        })?;
+        Self::from_listener(app, bind(listen).await?)
+    }
+
+    /// Builds the routes over `app` on a listener already bound.
+    pub fn from_listener(app: App, listener: TcpListener) -> std::io::Result<Self> {
         let address = listener.local_addr()?;
         Ok(Self {
             listener,
@@ -42,6 +44,13 @@ impl Application {
             .with_graceful_shutdown(shutdown)
             .await
     }
+}
+
+/// Binds `listen` (port 0 picks a free port).
+pub async fn bind(listen: &str) -> std::io::Result<TcpListener> {
+    TcpListener::bind(listen)
+        .await
+        .map_err(|e| std::io::Error::new(e.kind(), format!("cannot listen on {listen}: {e}")))
 }
 
 /// Resolves on Ctrl-C or SIGTERM.

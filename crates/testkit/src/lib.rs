@@ -92,11 +92,75 @@ pub struct TestServer {
     /// `http://127.0.0.1:PORT`.
     pub url: String,
     client: reqwest::Client,
+    token: String,
+}
+
+/// The e-mail of the admin every test server is started with.
+pub const ADMIN: &str = "admin@test.invalid";
+
+/// A client that sends `token` as `Authorization: Bearer`.
+pub fn client_with(token: &str) -> reqwest::Client {
+    let mut headers = reqwest::header::HeaderMap::new();
+    if let Ok(v) = reqwest::header::HeaderValue::from_str(&format!("Bearer {token}")) {
+        headers.insert(reqwest::header::AUTHORIZATION, v);
+    }
+    reqwest::Client::builder()
+        .default_headers(headers)
+        .build()
+        .expect("http client")
 }
 
 impl TestServer {
     /// Starts `crossdesk serve` with `--database url` and waits for its address line.
     pub async fn start(bin: &Path, database: &str) -> Self {
+        let token = Self::bootstrap(bin, database).await;
+        Self::start_with_token(bin, database, token).await
+    }
+
+    /// Creates (or updates) the test admin `admin@test.invalid` and issues an API token
+    /// for it through the real CLI; the token.
+    pub async fn bootstrap(bin: &Path, database: &str) -> String {
+        let status = Command::new(bin)
+            .args([
+                "agent",
+                "add",
+                "--database",
+                database,
+                "--email",
+                ADMIN,
+                "--name",
+                "Test admin",
+                "--role",
+                "admin",
+            ])
+            .stdout(Stdio::null())
+            .status()
+            .await
+            .expect("run crossdesk agent add");
+        assert!(status.success(), "crossdesk agent add failed");
+        let out = Command::new(bin)
+            .args([
+                "token",
+                "create",
+                "--database",
+                database,
+                "--agent",
+                ADMIN,
+                "--name",
+                "tests",
+                "--scopes",
+                "read,write,inbound,admin",
+            ])
+            .stderr(Stdio::null())
+            .output()
+            .await
+            .expect("run crossdesk token create");
+        assert!(out.status.success(), "crossdesk token create failed");
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+
+    /// Starts the server; its client sends `token` on every request.
+    pub async fn start_with_token(bin: &Path, database: &str, token: String) -> Self {
         let mut child = Command::new(bin)
             .args(["serve", "--listen", "127.0.0.1:0", "--database", database])
             .env(
@@ -123,8 +187,39 @@ impl TestServer {
         Self {
             child,
             url: first,
-            client: reqwest::Client::new(),
+            client: client_with(&token),
+            token,
         }
+    }
+
+    /// The admin token the client sends.
+    pub fn token(&self) -> &str {
+        &self.token
+    }
+
+    /// `GET path` as the holder of `token` (`None`: no credential).
+    pub async fn get_as(&self, token: Option<&str>, path: &str) -> (u16, Value) {
+        let client = token.map_or_else(reqwest::Client::new, client_with);
+        let r = client
+            .get(format!("{}{path}", self.url))
+            .send()
+            .await
+            .expect("request");
+        let status = r.status().as_u16();
+        (status, r.json().await.unwrap_or(Value::Null))
+    }
+
+    /// `POST path` with a JSON body as the holder of `token` (`None`: no credential).
+    pub async fn post_as(&self, token: Option<&str>, path: &str, body: &Value) -> (u16, Value) {
+        let client = token.map_or_else(reqwest::Client::new, client_with);
+        let r = client
+            .post(format!("{}{path}", self.url))
+            .json(body)
+            .send()
+            .await
+            .expect("request");
+        let status = r.status().as_u16();
+        (status, r.json().await.unwrap_or(Value::Null))
     }
 
     /// `POST path` with a JSON body; the status and the JSON answer.

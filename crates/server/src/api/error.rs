@@ -95,6 +95,7 @@ impl From<DbError> for ApiError {
     fn from(e: DbError) -> Self {
         match e {
             DbError::NotFound => Self::not_found("not found"),
+            DbError::Invalid { field, message } => Self::invalid(field, message),
             DbError::Conflict(m) => {
                 tracing::info!(detail = %m, "conflict");
                 Self {

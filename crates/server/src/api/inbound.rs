@@ -1,12 +1,14 @@
 //! `POST /api/v1/inbound`: one inbound message or an array, stored all or nothing.
 
 use super::ApiError;
+use super::auth::Actor;
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::StatusCode;
 use crossdesk_app::App;
 use crossdesk_db::IngestOutcome;
+use crossdesk_domain::model::Permission;
 use serde::Serialize;
 use serde_json::Value;
 use utoipa::ToSchema;
@@ -75,10 +77,13 @@ fn result(o: IngestOutcome) -> InboundResult {
 )]
 pub async fn post_inbound(
     State(app): State<App>,
+    actor: Actor,
     body: Bytes,
 ) -> Result<(StatusCode, Json<Value>), ApiError> {
+    let who = actor.require(Permission::Inbound)?;
     let value: Value = serde_json::from_slice(&body)
         .map_err(|e| ApiError::bad_json(format!("body is not valid JSON: {e}")))?;
+    check_stores(&app, who, &value).await?;
     match value {
         Value::Array(items) => {
             if items.is_empty() {
@@ -123,6 +128,42 @@ pub async fn post_inbound(
             ))
         }
     }
+}
+
+/// A credential limited to some stores posts only to those stores, and never a message
+/// without a store (which any store's order could claim).
+async fn check_stores(
+    app: &App,
+    who: &crossdesk_app::auth::Principal,
+    value: &Value,
+) -> Result<(), ApiError> {
+    if who.scope == crossdesk_db::StoreScope::All {
+        return Ok(());
+    }
+    let (items, array) = match value {
+        Value::Array(items) => (items.as_slice(), true),
+        single => (std::slice::from_ref(single), false),
+    };
+    for (i, m) in items.iter().enumerate() {
+        let field = if array {
+            format!("[{i}].store")
+        } else {
+            "store".into()
+        };
+        let allowed = match m.get("store").and_then(Value::as_str) {
+            Some(key) => who.scope.allows(app.db().store_id(key).await?),
+            None => false,
+        };
+        if !allowed {
+            return Err(ApiError::new(
+                StatusCode::FORBIDDEN,
+                "forbidden",
+                "this credential may post only to the stores it is scoped to",
+                Some(field),
+            ));
+        }
+    }
+    Ok(())
 }
 
 fn prefix_index(e: crossdesk_app::intake::IntakeError, array: bool) -> ApiError {

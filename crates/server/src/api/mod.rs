@@ -1,15 +1,18 @@
 //! The HTTP API under `/api/v1`, health probes and the OpenAPI document.
 
+mod auth;
 mod error;
 mod inbound;
 mod openapi;
 mod queries;
+mod workflow;
 
+pub use auth::{Actor, COOKIE, CSRF_HEADER};
 pub use error::{ApiError, ErrorBody};
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
-use axum::routing::{get, post};
+use axum::routing::{delete, get, post};
 use crossdesk_app::App;
 use std::time::Duration;
 use tower_http::catch_panic::CatchPanicLayer;
@@ -26,8 +29,32 @@ pub fn router(app: App) -> Router {
         .route("/readyz", get(queries::readyz))
         .route("/api/v1/openapi.json", get(openapi::document))
         .route("/api/v1/inbound", post(inbound::post_inbound))
+        .route("/api/v1/session", post(auth::log_in).delete(auth::log_out))
+        .route("/api/v1/me", get(auth::me))
+        .route(
+            "/api/v1/tokens",
+            get(auth::list_tokens).post(auth::create_token),
+        )
+        .route("/api/v1/tokens/{id}", delete(auth::revoke_token))
+        .route(
+            "/api/v1/agents",
+            get(auth::list_agents).put(auth::put_agent),
+        )
+        .route("/api/v1/agents/{id}/password", post(auth::set_password))
+        .route("/api/v1/teams", get(auth::list_teams).put(auth::put_team))
+        .route(
+            "/api/v1/sla-policies",
+            get(auth::list_policies).put(auth::put_policy),
+        )
+        .route("/api/v1/sla-policies/{id}", delete(auth::delete_policy))
         .route("/api/v1/tickets", get(queries::list_tickets))
+        .route("/api/v1/tickets/counts", get(queries::count_tickets))
         .route("/api/v1/tickets/{id}", get(queries::get_ticket))
+        .route("/api/v1/tickets/{id}/replies", post(workflow::reply))
+        .route("/api/v1/tickets/{id}/status", post(workflow::set_status))
+        .route("/api/v1/tickets/{id}/assign", post(workflow::assign))
+        .route("/api/v1/tickets/{id}/claim", post(workflow::claim))
+        .route("/api/v1/tickets/{id}/outbox", get(workflow::outbox))
         .route("/api/v1/customers", get(queries::list_customers))
         .route("/api/v1/customers/{id}", get(queries::get_customer))
         .route("/api/v1/stores", get(queries::list_stores))
@@ -46,7 +73,19 @@ pub fn router(app: App) -> Router {
         .layer(CatchPanicLayer::new())
         .layer(axum::middleware::map_response(json_errors))
         .layer(TraceLayer::new_for_http())
+        .merge(crate::survey::routes()) // HTML pages with their own layers, outside json_errors
         .with_state(app)
+}
+
+/// Parses a JSON body into `T`, naming the field at fault where serde does.
+pub(crate) fn json_body<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
+    let value: serde_json::Value = serde_json::from_slice(body)
+        .map_err(|e| ApiError::bad_json(format!("body is not valid JSON: {e}")))?;
+    serde_json::from_value(value).map_err(|e| {
+        let text = e.to_string();
+        let field = text.split('`').nth(1).unwrap_or("$").to_string();
+        ApiError::invalid(field, text)
+    })
 }
 
 /// Gives every error the JSON error body, including the ones axum and tower-http produce

@@ -5,12 +5,34 @@ use utoipa::OpenApi;
 
 #[derive(OpenApi)]
 #[openapi(
+    modifiers(&Security),
+    security(("bearer" = []), ("session" = [])),
     info(title = "crossdesk API", description = "Complaint and dispute command center for cross-border e-commerce."),
     paths(
         super::queries::healthz,
         super::queries::readyz,
         super::inbound::post_inbound,
+        super::auth::log_in,
+        super::auth::log_out,
+        super::auth::me,
+        super::auth::create_token,
+        super::auth::list_tokens,
+        super::auth::revoke_token,
+        super::auth::list_agents,
+        super::auth::put_agent,
+        super::auth::set_password,
+        super::auth::list_teams,
+        super::auth::put_team,
+        super::auth::list_policies,
+        super::auth::put_policy,
+        super::auth::delete_policy,
         super::queries::list_tickets,
+        super::queries::count_tickets,
+        super::workflow::reply,
+        super::workflow::set_status,
+        super::workflow::assign,
+        super::workflow::claim,
+        super::workflow::outbox,
         super::queries::get_ticket,
         super::queries::list_customers,
         super::queries::get_customer,
@@ -20,6 +42,8 @@ use utoipa::OpenApi;
     ),
     tags(
         (name = "intake", description = "Messages in"),
+        (name = "accounts", description = "Sign-in, API tokens, agents, teams, SLA policies"),
+        (name = "workflow", description = "Replies, status, assignment"),
         (name = "tickets", description = "Tickets with messages and audit trail"),
         (name = "customers", description = "One customer across channels"),
         (name = "orders", description = "Stores, orders, shipments, tracking"),
@@ -27,6 +51,26 @@ use utoipa::OpenApi;
     )
 )]
 struct ApiDoc;
+
+/// Declares the two ways to authenticate.
+struct Security;
+
+impl utoipa::Modify for Security {
+    fn modify(&self, doc: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{
+            ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme,
+        };
+        let components = doc.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+        components.add_security_scheme(
+            "session",
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::new(super::COOKIE))),
+        );
+    }
+}
 
 /// The OpenAPI 3.1 document as JSON.
 pub fn spec() -> utoipa::openapi::OpenApi {

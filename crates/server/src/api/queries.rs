@@ -1,12 +1,14 @@
 //! Read endpoints: tickets, customers, stores and orders, plus health probes.
 
 use super::ApiError;
+use super::auth::Actor;
 use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use crossdesk_app::App;
 use crossdesk_app::views::*;
 use crossdesk_db::{CustomerFilter, Page, TicketFilter};
+use crossdesk_domain::model::Permission;
 use crossdesk_domain::model::{Category, TicketStatus, Urgency};
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -78,7 +80,7 @@ fn limit(v: &Option<String>) -> Result<u32, ApiError> {
     }
 }
 
-fn id(field: &str, v: &str) -> Result<i64, ApiError> {
+pub(super) fn id(field: &str, v: &str) -> Result<i64, ApiError> {
     v.parse::<i64>()
         .map_err(|_| ApiError::invalid(field, format!("expected a numeric id, got {v:?}")))
 }
@@ -105,8 +107,31 @@ fn checked(
     (status = 422, description = "A filter is invalid; `field` names it", body = super::ErrorBody)))]
 pub async fn list_tickets(
     State(app): State<App>,
+    actor: Actor,
     Query(q): Query<TicketQuery>,
 ) -> Result<Json<Page<TicketSummary>>, ApiError> {
+    let who = actor.require(Permission::Read)?;
+    Ok(Json(app.list_tickets(&ticket_filter(q, who)?).await?))
+}
+
+/// Counts the tickets the same filters select, in total and by status, urgency and channel
+/// (for inbox tabs and badges). Only tickets of the caller's stores count.
+#[utoipa::path(get, path = "/api/v1/tickets/counts", tag = "tickets", params(TicketQuery), responses(
+    (status = 200, description = "Counts", body = crossdesk_db::TicketCounts),
+    (status = 422, description = "A filter is invalid; `field` names it", body = super::ErrorBody)))]
+pub async fn count_tickets(
+    State(app): State<App>,
+    actor: Actor,
+    Query(q): Query<TicketQuery>,
+) -> Result<Json<crossdesk_db::TicketCounts>, ApiError> {
+    let who = actor.require(Permission::Read)?;
+    Ok(Json(app.count_tickets(&ticket_filter(q, who)?).await?))
+}
+
+fn ticket_filter(
+    q: TicketQuery,
+    who: &crossdesk_app::auth::Principal,
+) -> Result<TicketFilter, ApiError> {
     let mut status = Vec::new();
     for s in q
         .status
@@ -168,10 +193,11 @@ pub async fn list_tickets(
             .map(|c| id("customer", c))
             .transpose()?,
         text: q.q.filter(|s| !s.trim().is_empty()),
+        scope: who.scope.clone(),
         cursor: q.cursor,
         limit: limit(&q.limit)?,
     };
-    Ok(Json(app.list_tickets(&filter).await?))
+    Ok(filter)
 }
 
 /// One ticket with its customer, order (items, shipments, tracking), messages and events.
@@ -179,13 +205,18 @@ pub async fn list_tickets(
     responses((status = 200, body = TicketDetail), (status = 404, body = super::ErrorBody)))]
 pub async fn get_ticket(
     State(app): State<App>,
+    actor: Actor,
     Path(ticket): Path<String>,
 ) -> Result<Json<TicketDetail>, ApiError> {
+    let who = actor.require(Permission::Read)?;
     let ticket = id("id", &ticket)?;
-    app.ticket(ticket).await.map(Json).map_err(|e| match e {
-        crossdesk_app::DbError::NotFound => ApiError::not_found(format!("no ticket {ticket}")),
-        other => other.into(),
-    })
+    app.ticket(ticket, &who.scope)
+        .await
+        .map(Json)
+        .map_err(|e| match e {
+            crossdesk_app::DbError::NotFound => ApiError::not_found(format!("no ticket {ticket}")),
+            other => other.into(),
+        })
 }
 
 /// Customer search.
@@ -204,13 +235,16 @@ pub struct CustomerQuery {
     responses((status = 200, body = Page<CustomerView>), (status = 422, body = super::ErrorBody)))]
 pub async fn list_customers(
     State(app): State<App>,
+    actor: Actor,
     Query(q): Query<CustomerQuery>,
 ) -> Result<Json<Page<CustomerView>>, ApiError> {
+    let who = actor.require(Permission::Read)?;
     if let Some(c) = q.cursor.as_deref() {
         id("cursor", c)?;
     }
     let filter = CustomerFilter {
         q: q.q,
+        scope: who.scope.clone(),
         cursor: q.cursor,
         limit: limit(&q.limit)?,
     };
@@ -222,19 +256,30 @@ pub async fn list_customers(
     responses((status = 200, body = CustomerDetail), (status = 404, body = super::ErrorBody)))]
 pub async fn get_customer(
     State(app): State<App>,
+    actor: Actor,
     Path(customer): Path<String>,
 ) -> Result<Json<CustomerDetail>, ApiError> {
+    let who = actor.require(Permission::Read)?;
     let customer = id("id", &customer)?;
-    app.customer(customer).await.map(Json).map_err(|e| match e {
-        crossdesk_app::DbError::NotFound => ApiError::not_found(format!("no customer {customer}")),
-        other => other.into(),
-    })
+    app.customer(customer, &who.scope)
+        .await
+        .map(Json)
+        .map_err(|e| match e {
+            crossdesk_app::DbError::NotFound => {
+                ApiError::not_found(format!("no customer {customer}"))
+            }
+            other => other.into(),
+        })
 }
 
 /// Every store.
 #[utoipa::path(get, path = "/api/v1/stores", tag = "orders", responses((status = 200, body = Vec<StoreView>)))]
-pub async fn list_stores(State(app): State<App>) -> Result<Json<Vec<StoreView>>, ApiError> {
-    Ok(Json(app.stores().await?))
+pub async fn list_stores(
+    State(app): State<App>,
+    actor: Actor,
+) -> Result<Json<Vec<StoreView>>, ApiError> {
+    let who = actor.require(Permission::Read)?;
+    Ok(Json(app.stores(&who.scope).await?))
 }
 
 /// An order by store and number, with items, shipments and tracking history. Shopify
@@ -244,9 +289,11 @@ pub async fn list_stores(State(app): State<App>) -> Result<Json<Vec<StoreView>>,
     responses((status = 200, body = OrderView), (status = 404, body = super::ErrorBody)))]
 pub async fn get_order(
     State(app): State<App>,
+    actor: Actor,
     Path((store, number)): Path<(String, String)>,
 ) -> Result<Json<OrderView>, ApiError> {
-    order(&app, &store, &number).await
+    let who = actor.require(Permission::Read)?;
+    order(&app, who, &store, &number).await
 }
 
 /// Order lookup by query parameters.
@@ -263,8 +310,10 @@ pub struct OrderQuery {
     responses((status = 200, body = OrderView), (status = 404, body = super::ErrorBody), (status = 422, body = super::ErrorBody)))]
 pub async fn find_order(
     State(app): State<App>,
+    actor: Actor,
     Query(q): Query<OrderQuery>,
 ) -> Result<Json<OrderView>, ApiError> {
+    let who = actor.require(Permission::Read)?;
     let store = q
         .store
         .filter(|s| !s.is_empty())
@@ -273,11 +322,16 @@ pub async fn find_order(
         .number
         .filter(|s| !s.is_empty())
         .ok_or_else(|| ApiError::invalid("number", "is required"))?;
-    order(&app, &store, &number).await
+    order(&app, who, &store, &number).await
 }
 
-async fn order(app: &App, store: &str, number: &str) -> Result<Json<OrderView>, ApiError> {
-    app.order(store, number)
+async fn order(
+    app: &App,
+    who: &crossdesk_app::auth::Principal,
+    store: &str,
+    number: &str,
+) -> Result<Json<OrderView>, ApiError> {
+    app.order(store, number, &who.scope)
         .await
         .map(Json)
         .map_err(|e| match e {
