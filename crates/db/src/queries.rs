@@ -81,9 +81,10 @@ pub fn decode_cursor(cursor: &str) -> Option<(i64, i64)> {
 
 const SUMMARY_SELECT: &str = "SELECT t.id, s.key, t.customer_id, c.name, t.order_id, o.number, t.channel, \
     t.visibility, t.subject, t.status, t.category, t.urgency, t.language, t.sentiment, t.assignee_id, \
-    t.message_count, t.first_message_at, t.last_message_at, t.created_at, t.updated_at \
+    t.message_count, t.first_message_at, t.last_message_at, t.created_at, t.updated_at, tm.key, \
+    t.first_response_due_at, t.first_responded_at, t.solution_due_at, t.hard_due_at, t.escalated_at \
     FROM tickets t LEFT JOIN stores s ON s.id = t.store_id LEFT JOIN customers c ON c.id = t.customer_id \
-    LEFT JOIN orders o ON o.id = t.order_id";
+    LEFT JOIN orders o ON o.id = t.order_id LEFT JOIN teams tm ON tm.id = t.team_id";
 
 fn summary(r: &AnyRow) -> Result<TicketSummary, DbError> {
     Ok(TicketSummary {
@@ -107,6 +108,12 @@ fn summary(r: &AnyRow) -> Result<TicketSummary, DbError> {
         last_message_at: time(r.int(17)?),
         created_at: time(r.int(18)?),
         updated_at: time(r.int(19)?),
+        team: r.opt_text(20)?,
+        first_response_due_at: r.opt_int(21)?.map(time),
+        first_responded_at: r.opt_int(22)?.map(time),
+        solution_due_at: r.opt_int(23)?.map(time),
+        hard_due_at: r.opt_int(24)?.map(time),
+        escalated_at: r.opt_int(25)?.map(time),
     })
 }
 

@@ -80,6 +80,18 @@ view! {
         pub created_at: DateTime<Utc>,
         /// Last changed.
         pub updated_at: DateTime<Utc>,
+        /// The team whose hours its SLA clock counts.
+        pub team: Option<String>,
+        /// The first answer is due (absent once answered or while waiting on the customer).
+        pub first_response_due_at: Option<DateTime<Utc>>,
+        /// When the first answer went out.
+        pub first_responded_at: Option<DateTime<Utc>>,
+        /// The solution plan is due.
+        pub solution_due_at: Option<DateTime<Utc>>,
+        /// The marketplace's own answer limit (Amazon, eBay: 24 h).
+        pub hard_due_at: Option<DateTime<Utc>>,
+        /// When it was escalated to a specialist.
+        pub escalated_at: Option<DateTime<Utc>>,
     }
 }
 
