@@ -5,7 +5,7 @@
 //! after resolved, and the survey 10 days after close.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use crossdesk_app::auth::Principal;
 use crossdesk_app::workflow::{ReplyRequest, WorkflowError};
 use crossdesk_app::{App, AppConfig, Db, FixedClock, StoreScope, timers};
@@ -227,7 +227,7 @@ mod cases {
         assert_eq!(due, Some(at("2026-03-30T12:00:00+02:00")));
         assert_eq!(due, Some(at("2026-03-30T10:00:00Z")));
 
-        let ny = Desk::open(&format!("{url}"), "2026-10-30T16:00:00-04:00").await;
+        let ny = Desk::open(url, "2026-10-30T16:00:00-04:00").await;
         // One desk per database: New York works from 09:00 to 17:00; rename the Berlin team.
         ny.app
             .db()

@@ -742,7 +742,34 @@ impl Db {
             }
         };
 
-        // 7. Write tickets, messages and events.
+        // 7. The workflow of new tickets (routing, SLA clocks, first check), then tickets,
+        //    messages, events and timers.
+        let mut facts: Vec<crate::workflow::TicketFacts> = tickets
+            .values()
+            .filter(|w| w.changed)
+            .filter_map(|w| {
+                let created = w.created.as_ref()?;
+                Some(crate::workflow::TicketFacts {
+                    id: ticket_id(w.id),
+                    store_id: w.store_id,
+                    channel: Channel::parse(created.channel).unwrap_or(Channel::Other),
+                    category: w.state.category,
+                    urgency: w.state.urgency,
+                    language: created.language.clone(),
+                    assignee: None,
+                    started: created.first_message_at,
+                })
+            })
+            .collect();
+        facts.sort_by_key(|t| t.id);
+        let plans: HashMap<i64, crate::workflow::NewTicketPlan> = self
+            .plan_new_tickets(conn, &facts, now)
+            .await?
+            .into_iter()
+            .map(|p| (p.id, p))
+            .collect();
+        let mut timer_rows = Vec::new();
+        let mut plan_events = Vec::new();
         let mut new_rows = Vec::new();
         for work in tickets.values().filter(|w| w.changed) {
             let Some(created) = &work.created else {
@@ -793,18 +820,66 @@ impl Db {
                 Val::from(now_ms),
                 Val::from(search),
             ]);
+            let Some(row) = new_rows.last_mut() else {
+                return Err(DbError::Other("a ticket row vanished".into()));
+            };
+            match plans.get(&ticket_id(work.id)) {
+                Some(p) => {
+                    row.extend([
+                        Val::from(p.assignee),
+                        Val::from(p.team),
+                        Val::from(Some(p.clocks.sla.clone())),
+                        Val::from(p.clocks.first_response_due),
+                        Val::from(p.clocks.solution_due),
+                        Val::from(p.clocks.hard_due),
+                    ]);
+                    if let Some((key, due)) = &p.clocks.next_check {
+                        timer_rows.push(vec![
+                            Val::from("sla"),
+                            Val::from(key.clone()),
+                            Val::from(p.id),
+                            Val::from(ms(*due)),
+                            Val::from("{}"),
+                        ]);
+                    }
+                    for (kind, data) in &p.events {
+                        plan_events.push(vec![
+                            Val::from(p.id),
+                            Val::from(now_ms),
+                            Val::from(ActorKind::System.as_str()),
+                            Val::from(None::<i64>),
+                            Val::from(*kind),
+                            Val::from(data.to_string()),
+                        ]);
+                    }
+                }
+                None => row.extend([
+                    Val::from(None::<i64>),
+                    Val::from(None::<i64>),
+                    Val::from(None::<String>),
+                    Val::from(None::<i64>),
+                    Val::from(None::<i64>),
+                    Val::from(None::<i64>),
+                ]),
+            }
         }
         new_rows.sort_by_key(|r| match r[0] {
             Val::Int(id) => id,
             _ => 0,
         });
+        let columns: Vec<&str> = TICKET_COLUMNS_INSERT
+            .iter()
+            .chain(crate::workflow::PLAN_COLUMNS)
+            .copied()
+            .collect();
+        insert_rows(conn, self_backend, "tickets", &columns, new_rows, "").await?;
         insert_rows(
             conn,
             self_backend,
-            "tickets",
-            TICKET_COLUMNS_INSERT,
-            new_rows,
-            "",
+            "timers",
+            &["kind", "key", "ticket_id", "due_at", "payload"],
+            timer_rows,
+            " ON CONFLICT (key) DO NOTHING",
         )
         .await?;
 
@@ -842,6 +917,8 @@ impl Db {
                 ]
             })
             .collect();
+        let mut event_rows: Vec<Vec<Val>> = event_rows;
+        event_rows.extend(plan_events);
         insert_rows(
             conn,
             self_backend,
@@ -852,31 +929,12 @@ impl Db {
         )
         .await?;
 
-        // 8. The workflow: route and start the clocks of new tickets; a customer's reply
-        //    resumes a waiting ticket's clock or reopens a resolved one.
-        let mut started = Vec::new();
-        let mut moved = Vec::new();
-        for work in tickets.values().filter(|w| w.changed) {
-            match &work.created {
-                Some(created) => started.push(crate::workflow::TicketFacts {
-                    id: ticket_id(work.id),
-                    store_id: work.store_id,
-                    channel: Channel::parse(created.channel).unwrap_or(Channel::Other),
-                    category: work.state.category,
-                    urgency: work.state.urgency,
-                    language: created.language.clone(),
-                    assignee: None,
-                    started: created.first_message_at,
-                }),
-                None => {
-                    if let Some(&before) = status_before.get(&work.id) {
-                        moved.push((work.id, before, work.state.status));
-                    }
-                }
-            }
-        }
-        started.sort_by_key(|t| t.id);
-        self.start_tickets(conn, &started, now).await?;
+        // 8. A customer's reply resumes a waiting ticket's clock or reopens a resolved one.
+        let moved: Vec<(i64, TicketStatus, TicketStatus)> = tickets
+            .values()
+            .filter(|w| w.changed && w.created.is_none())
+            .filter_map(|w| status_before.get(&w.id).map(|&b| (w.id, b, w.state.status)))
+            .collect();
         self.customer_wrote(conn, &moved, now).await?;
 
         // Repeats within the batch point at the first copy.

@@ -275,6 +275,25 @@ impl Db {
         .opt_int(0)
     }
 
+    /// The store of the ticket holding message `(channel, external_id)`: `None` when no
+    /// such message exists, `Some(None)` for a storeless ticket.
+    pub async fn message_store(
+        &self,
+        channel: &str,
+        external_id: &str,
+    ) -> Result<Option<Option<i64>>, DbError> {
+        query_with(
+            "SELECT t.store_id FROM messages m JOIN tickets t ON t.id = m.ticket_id \
+             WHERE m.channel = $1 AND m.external_id = $2"
+                .into(),
+            vec![Val::from(channel), Val::from(external_id)],
+        )
+        .fetch_optional(self.reader())
+        .await?
+        .map(|r| r.opt_int(0))
+        .transpose()
+    }
+
     /// A store's id by key.
     pub async fn store_id(&self, key: &str) -> Result<Option<i64>, DbError> {
         query_with(

@@ -348,6 +348,26 @@ impl Roster {
     }
 }
 
+/// What intake writes for a ticket it opens.
+pub(crate) struct NewTicketPlan {
+    pub id: i64,
+    pub assignee: Option<i64>,
+    pub team: Option<i64>,
+    pub clocks: ClockPlan,
+    /// Routing events: kind and data.
+    pub events: Vec<(&'static str, Value)>,
+}
+
+/// The columns of [`NewTicketPlan`] on a ticket row, after intake's own.
+pub(crate) const PLAN_COLUMNS: &[&str] = &[
+    "assignee_id",
+    "team_id",
+    "sla",
+    "first_response_due_at",
+    "solution_due_at",
+    "hard_due_at",
+];
+
 /// What routing and the SLA need of a ticket.
 #[derive(Debug, Clone)]
 pub(crate) struct TicketFacts {
@@ -459,15 +479,19 @@ async fn load(conn: &mut AnyConnection, db: &Db, id: i64) -> Result<Row, DbError
     })
 }
 
-/// Writes a ticket's clocks from its SLA state and progress and schedules the `sla` timer
-/// for the next moment anything falls due.
-async fn write_clocks(
-    conn: &mut AnyConnection,
-    roster: &Roster,
-    t: &Row,
-    sla: &SlaState,
-    now: DateTime<Utc>,
-) -> Result<(), DbError> {
+/// A ticket's clock columns and its next `sla` check.
+pub(crate) struct ClockPlan {
+    pub sla: String,
+    pub first_response_due: Option<i64>,
+    pub solution_due: Option<i64>,
+    pub hard_due: Option<i64>,
+    /// Key and due time of the next check.
+    pub next_check: Option<(String, DateTime<Utc>)>,
+}
+
+/// Computes a ticket's clocks from its SLA state and progress, and when to check next: the
+/// next moment anything falls due that has not been recorded.
+fn plan_clocks(roster: &Roster, t: &Row, sla: &SlaState, now: DateTime<Utc>) -> ClockPlan {
     let hours = roster.hours(t.team);
     let progress = Progress {
         responded: t.first_responded_at.is_some(),
@@ -477,19 +501,6 @@ async fn write_clocks(
         pauses: sla.pauses(),
     };
     let c = clocks(&hours, &sla.targets(), t.first_message_at, &progress);
-    sqlx::query(
-        "UPDATE tickets SET sla = $1, first_response_due_at = $2, solution_due_at = $3, hard_due_at = $4 WHERE id = $5",
-    )
-    .bind(serde_json::to_string(sla).unwrap_or_default())
-    .bind(c.first_response.map(|d| ms(d.due)))
-    .bind(c.solution.map(|d| ms(d.due)))
-    .bind(c.hard_limit.map(ms))
-    .bind(t.id)
-    .execute(&mut *conn)
-    .await?;
-    if t.status == TicketStatus::Closed {
-        return Ok(());
-    }
     let moments = [
         c.first_response.map(|d| d.warn),
         c.first_response.map(|d| d.due),
@@ -498,28 +509,51 @@ async fn write_clocks(
         c.hard_limit,
         c.escalate_at,
     ];
-    // The next moment not yet marked; already-passed unmarked ones are due now.
-    if let Some(next) = moments
-        .iter()
-        .flatten()
-        .copied()
-        .filter(|m| {
-            !sla.marks
-                .iter()
-                .any(|k| k.ends_with(&format!(":{}", ms(*m))))
-        })
-        .min()
-    {
-        let at = next.max(now);
-        schedule(
-            conn,
-            "sla",
-            &format!("t{}:sla:{}", t.id, ms(next)),
-            t.id,
-            at,
-            json!({}),
-        )
-        .await?;
+    let next_check = if t.status == TicketStatus::Closed {
+        None
+    } else {
+        // Already-passed unrecorded moments are due now.
+        moments
+            .iter()
+            .flatten()
+            .copied()
+            .filter(|m| {
+                let suffix = format!(":{}", ms(*m));
+                !sla.marks.iter().any(|k| k.ends_with(&suffix))
+            })
+            .min()
+            .map(|next| (format!("t{}:sla:{}", t.id, ms(next)), next.max(now)))
+    };
+    ClockPlan {
+        sla: serde_json::to_string(sla).unwrap_or_default(),
+        first_response_due: c.first_response.map(|d| ms(d.due)),
+        solution_due: c.solution.map(|d| ms(d.due)),
+        hard_due: c.hard_limit.map(ms),
+        next_check,
+    }
+}
+
+/// Writes a ticket's clocks and schedules its next check.
+async fn write_clocks(
+    conn: &mut AnyConnection,
+    roster: &Roster,
+    t: &Row,
+    sla: &SlaState,
+    now: DateTime<Utc>,
+) -> Result<(), DbError> {
+    let p = plan_clocks(roster, t, sla, now);
+    sqlx::query(
+        "UPDATE tickets SET sla = $1, first_response_due_at = $2, solution_due_at = $3, hard_due_at = $4 WHERE id = $5",
+    )
+    .bind(p.sla)
+    .bind(p.first_response_due)
+    .bind(p.solution_due)
+    .bind(p.hard_due)
+    .bind(t.id)
+    .execute(&mut *conn)
+    .await?;
+    if let Some((key, due)) = p.next_check {
+        schedule(conn, "sla", &key, t.id, due, json!({})).await?;
     }
     Ok(())
 }
@@ -586,68 +620,43 @@ pub struct OutboxView {
 }
 
 impl Db {
-    /// Routes and starts the SLA clocks of tickets intake just opened, inside its
-    /// transaction.
-    pub(crate) async fn start_tickets(
+    /// Routes and starts the SLA clocks of tickets intake is opening, inside its
+    /// transaction: what to write on each new ticket row, its first check, and the routing
+    /// events. Intake writes them with its own multi-row inserts.
+    pub(crate) async fn plan_new_tickets(
         &self,
         conn: &mut AnyConnection,
         tickets: &[TicketFacts],
         now: DateTime<Utc>,
-    ) -> Result<(), DbError> {
+    ) -> Result<Vec<NewTicketPlan>, DbError> {
         if tickets.is_empty() {
-            return Ok(());
+            return Ok(Vec::new());
         }
         let mut roster = Roster::load(self, conn, now).await?;
+        let mut plans = Vec::with_capacity(tickets.len());
         for t in tickets {
-            let route = roster.route(t);
-            let assignee = match route {
-                Route::Assign { agent, reason } => {
-                    event(
-                        conn,
-                        t.id,
-                        now,
-                        Actor::SYSTEM,
-                        "assigned",
-                        json!({"agent_id": agent, "reason": reason}),
-                    )
-                    .await?;
-                    if t.urgency == Urgency::Crisis {
-                        event(
-                            conn,
-                            t.id,
-                            now,
-                            Actor::SYSTEM,
-                            "paged",
-                            json!({"agent_id": agent}),
-                        )
-                        .await?;
+            let mut events = Vec::new();
+            // With no agents at all (a fresh install, a bulk load) there is no one to route
+            // to and nothing worth recording.
+            let assignee = if roster.agents.is_empty() {
+                None
+            } else {
+                match roster.route(t) {
+                    Route::Assign { agent, reason } => {
+                        events.push(("assigned", json!({"agent_id": agent, "reason": reason})));
+                        if t.urgency == Urgency::Crisis {
+                            events.push(("paged", json!({"agent_id": agent})));
+                        }
+                        Some(agent)
                     }
-                    Some(agent)
-                }
-                // With no agents at all (a fresh install, a bulk load) there is no one to
-                // route to and nothing worth recording.
-                Route::Pool { .. } if roster.agents.is_empty() => None,
-                Route::Pool { reason } => {
-                    event(
-                        conn,
-                        t.id,
-                        now,
-                        Actor::SYSTEM,
-                        "pooled",
-                        json!({"reason": reason}),
-                    )
-                    .await?;
-                    None
+                    Route::Pool { reason } => {
+                        events.push(("pooled", json!({"reason": reason})));
+                        None
+                    }
                 }
             };
             let team = roster.team_for(assignee, t.category);
             let sla = SlaState::new(&roster.targets(t, team));
-            sqlx::query("UPDATE tickets SET assignee_id = $1, team_id = $2 WHERE id = $3")
-                .bind(assignee)
-                .bind(team)
-                .bind(t.id)
-                .execute(&mut *conn)
-                .await?;
             let row = Row {
                 id: t.id,
                 store_id: t.store_id,
@@ -664,9 +673,15 @@ impl Db {
                 escalated_at: None,
                 resolved_at: None,
             };
-            write_clocks(conn, &roster, &row, &sla, now).await?;
+            plans.push(NewTicketPlan {
+                id: t.id,
+                assignee,
+                team,
+                clocks: plan_clocks(&roster, &row, &sla, now),
+                events,
+            });
         }
-        Ok(())
+        Ok(plans)
     }
 
     /// After a customer message moved tickets' statuses (a waiting ticket resumes, a resolved
@@ -1039,12 +1054,11 @@ impl Db {
             let active = sqlx::query("SELECT active FROM agents WHERE id = $1")
                 .bind(a)
                 .fetch_optional(&mut *tx)
-                .await?;
-            if !active
+                .await?
                 .map(|r| r.int(0))
                 .transpose()?
-                .is_some_and(|x| x != 0)
-            {
+                .unwrap_or(0);
+            if active == 0 {
                 return Err(DbError::Invalid {
                     field: "agent_id".into(),
                     message: format!("no active agent {a}"),

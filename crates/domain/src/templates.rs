@@ -6,7 +6,10 @@
 //! override them; the checks here (known variables, required ones present) apply to any
 //! template text.
 
+mod address;
+
 use crate::triage::extract_entities;
+use address::contains_address;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -221,7 +224,7 @@ pub struct PiiRefusal {
 }
 
 /// Refuses a public reply that contains personal data: order or tracking numbers, amounts,
-/// e-mail addresses or phone numbers (DESIGN: public-to-private).
+/// e-mail addresses, phone numbers or postal addresses (DESIGN: public-to-private).
 pub fn check_public_reply(text: &str) -> Result<(), PiiRefusal> {
     let e = extract_entities(text);
     let mut found = Vec::new();
@@ -231,6 +234,7 @@ pub fn check_public_reply(text: &str) -> Result<(), PiiRefusal> {
         (!e.amounts.is_empty(), "an amount"),
         (!e.emails.is_empty(), "an e-mail address"),
         (!e.phones.is_empty(), "a phone number"),
+        (contains_address(text), "an address"),
     ];
     for (present, what) in kinds {
         if present {

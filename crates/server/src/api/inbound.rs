@@ -144,23 +144,45 @@ async fn check_stores(
         Value::Array(items) => (items.as_slice(), true),
         single => (std::slice::from_ref(single), false),
     };
-    for (i, m) in items.iter().enumerate() {
+    let refuse = |i: usize, name: &str, message: &str| {
         let field = if array {
-            format!("[{i}].store")
+            format!("[{i}].{name}")
         } else {
-            "store".into()
+            name.to_string()
         };
+        ApiError::new(StatusCode::FORBIDDEN, "forbidden", message, Some(field))
+    };
+    for (i, m) in items.iter().enumerate() {
         let allowed = match m.get("store").and_then(Value::as_str) {
             Some(key) => who.scope.allows(app.db().store_id(key).await?),
             None => false,
         };
         if !allowed {
-            return Err(ApiError::new(
-                StatusCode::FORBIDDEN,
-                "forbidden",
+            return Err(refuse(
+                i,
+                "store",
                 "this credential may post only to the stores it is scoped to",
-                Some(field),
             ));
+        }
+        // Threading follows `in_reply_to` to the parent's ticket and answers a repeated
+        // external id with the earlier message: neither may reach a ticket outside the
+        // credential's stores (nor name one).
+        let Some(channel) = m.get("channel").and_then(Value::as_str) else {
+            continue;
+        };
+        for name in ["external_id", "in_reply_to"] {
+            let Some(id) = m.get(name).and_then(Value::as_str) else {
+                continue;
+            };
+            if let Some(store) = app.db().message_store(channel, id).await?
+                && !who.scope.allows(store)
+            {
+                return Err(refuse(
+                    i,
+                    name,
+                    "refers to a message outside the stores this credential is scoped to",
+                ));
+            }
         }
     }
     Ok(())
