@@ -68,6 +68,11 @@ impl Desk {
             hours,
             holidays: vec![],
             categories: vec![],
+            auto_reply: if key.ends_with("-auto") {
+                "out_of_hours".into()
+            } else {
+                "off".into()
+            },
         };
         spec.validate().unwrap();
         self.app
@@ -166,6 +171,55 @@ fn kinds(events: &[(String, Value)], kind: &str) -> Vec<Value> {
 mod cases {
     use super::*;
 
+    /// A team with the out-of-hours reply on answers a new private message that arrives
+    /// while it is closed, in the buyer's language, with when a person answers; a public
+    /// post and a message in office hours get none. The reply is not the first response.
+    pub async fn out_of_hours_messages_get_the_automatic_reply(url: &str) {
+        let desk = Desk::open(url, "2026-11-20T23:00:00+08:00").await;
+        desk.team("cs-shanghai-auto", "Asia/Shanghai", "09:00", "18:00")
+            .await;
+        let t = desk
+            .message(json!({"channel": "email", "external_id": "oo-1", "store": "cn-shop",
+                "author": {"email": "wang@example.com", "name": "王先生"},
+                "text": "我的订单还没有发货，请问什么时候发？", "sent_at": "2026-11-20T23:00:00+08:00"}))
+            .await;
+        let outbox = desk.app.db().outbox(t).await.unwrap();
+        assert_eq!(outbox.len(), 1, "{outbox:?}");
+        assert_eq!(outbox[0].kind, "auto_reply");
+        assert!(outbox[0].body.contains("王先生"), "{}", outbox[0].body);
+        assert!(
+            outbox[0].body.contains("2026-11-23 09:00"),
+            "{}",
+            outbox[0].body
+        );
+        assert!(
+            outbox[0].body.contains("客服"),
+            "in the buyer's language: {}",
+            outbox[0].body
+        );
+        let detail = desk.ticket(t).await;
+        assert_eq!(detail.messages.len(), 2);
+        assert_eq!(detail.messages[1].kind, "system");
+        assert_eq!(
+            detail.ticket.first_responded_at, None,
+            "a person still owes the answer"
+        );
+        assert!(detail.events.iter().any(|e| e.kind == "auto_replied"));
+        // A public post gets no automatic private answer.
+        let public = desk
+            .message(json!({"channel": "twitter", "external_id": "oo-2", "store": "cn-shop", "visibility": "public",
+                "author": {"handle": "@li"}, "text": "@shop where is my parcel??", "sent_at": "2026-11-20T23:05:00+08:00"}))
+            .await;
+        assert!(desk.app.db().outbox(public).await.unwrap().is_empty());
+        // In office hours, no automatic reply.
+        desk.set("2026-11-23T10:00:00+08:00");
+        let open = desk
+            .message(json!({"channel": "email", "external_id": "oo-3", "store": "cn-shop",
+                "author": {"email": "zhao@example.com"}, "text": "请问可以修改收货地址吗？", "sent_at": "2026-11-23T10:00:00+08:00"}))
+            .await;
+        assert!(desk.app.db().outbox(open).await.unwrap().is_empty());
+    }
+
     /// DESIGN's e-mail target is 4 business hours. Opened Friday 23:00 in a Shanghai queue
     /// open 09:00–18:00, it is due Monday 13:00 Shanghai time; the warning comes at 80 %
     /// (Monday 12:12) and the breach at 13:00, each once, fired by the durable timers.
@@ -247,6 +301,7 @@ mod cases {
                         .collect(),
                     holidays: vec![],
                     categories: vec![],
+                    auto_reply: "off".into(),
                 },
                 at("2026-10-30T20:00:00Z"),
             )
@@ -606,6 +661,7 @@ mod cases {
 }
 
 crossdesk_testkit::conformance!(
+    out_of_hours_messages_get_the_automatic_reply,
     shanghai_friday_night_breaches_monday_afternoon,
     berlin_and_new_york_keep_local_hours_across_daylight_saving,
     the_clock_pauses_while_waiting_and_resumes_on_the_reply,

@@ -57,6 +57,8 @@ account_view! {
         pub holidays: Vec<String>,
         /// Categories handled; empty: every category.
         pub categories: Vec<String>,
+        /// `off` or `out_of_hours`.
+        pub auto_reply: String,
     }
 }
 
@@ -85,6 +87,7 @@ impl TeamView {
                 .collect(),
             holidays: self.holidays.clone(),
             categories: self.categories.clone(),
+            auto_reply: self.auto_reply.clone(),
         }
     }
 }
@@ -212,6 +215,7 @@ fn team_row(r: &AnyRow) -> Result<TeamView, DbError> {
         hours: serde_json::from_str(&r.text(4)?).unwrap_or_default(),
         holidays: json_list(&r.text(5)?),
         categories: json_list(&r.text(6)?),
+        auto_reply: r.text(7)?,
     })
 }
 
@@ -223,11 +227,11 @@ impl Db {
     /// Creates or updates a team by key (validate the spec first); its id.
     pub async fn upsert_team(&self, spec: &TeamSpec, now: DateTime<Utc>) -> Result<i64, DbError> {
         let row = sqlx::query(
-            "INSERT INTO teams (key, name, timezone, hours, holidays, categories, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $7) \
+            "INSERT INTO teams (key, name, timezone, hours, holidays, categories, auto_reply, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $8, $7, $7) \
              ON CONFLICT (key) DO UPDATE SET name = excluded.name, timezone = excluded.timezone, \
              hours = excluded.hours, holidays = excluded.holidays, categories = excluded.categories, \
-             updated_at = excluded.updated_at RETURNING id",
+             auto_reply = excluded.auto_reply, updated_at = excluded.updated_at RETURNING id",
         )
         .bind(spec.key.as_str())
         .bind(spec.name.as_str())
@@ -236,6 +240,7 @@ impl Db {
         .bind(to_json(&spec.holidays))
         .bind(to_json(&spec.categories))
         .bind(ms(now))
+        .bind(spec.auto_reply.as_str())
         .fetch_one(self.writer())
         .await?;
         row.int(0)
@@ -244,7 +249,7 @@ impl Db {
     /// Every team, by key.
     pub async fn teams(&self) -> Result<Vec<TeamView>, DbError> {
         sqlx::query(
-            "SELECT id, key, name, timezone, hours, holidays, categories FROM teams ORDER BY key",
+            "SELECT id, key, name, timezone, hours, holidays, categories, auto_reply FROM teams ORDER BY key",
         )
         .fetch_all(self.reader())
         .await?

@@ -164,6 +164,7 @@ struct NewTicket {
     subject: String,
     language: String,
     first_message_at: DateTime<Utc>,
+    author: Option<String>,
 }
 
 struct Event {
@@ -713,6 +714,7 @@ impl Db {
                                 subject: it.derived.headline.clone(),
                                 language: it.triage.language.clone(),
                                 first_message_at: m.sent_at,
+                                author: m.author.name.clone(),
                             }),
                             changed: true,
                         },
@@ -758,6 +760,9 @@ impl Db {
                     language: created.language.clone(),
                     assignee: None,
                     started: created.first_message_at,
+                    public: created.visibility
+                        == crossdesk_domain::model::Visibility::Public.as_str(),
+                    customer_name: created.author.clone(),
                 })
             })
             .collect();
@@ -928,6 +933,14 @@ impl Db {
             "",
         )
         .await?;
+        let mut auto: Vec<(&i64, &String)> = plans
+            .iter()
+            .filter_map(|(id, p)| p.auto_reply.as_ref().map(|t| (id, t)))
+            .collect();
+        auto.sort();
+        for (id, text) in auto {
+            crate::workflow::write_auto_reply(conn, *id, text, now).await?;
+        }
 
         // 8. A customer's reply resumes a waiting ticket's clock or reopens a resolved one.
         let moved: Vec<(i64, TicketStatus, TicketStatus)> = tickets

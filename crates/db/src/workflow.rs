@@ -21,6 +21,7 @@ use crossdesk_domain::routing::{self, Candidate, Route};
 use crossdesk_domain::sla::{
     BusinessHours, Calendar, PolicyFacts, Progress, SlaPolicy, SlaTargets, clocks, targets_for,
 };
+use crossdesk_domain::templates::{self, TemplateKind};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 use sqlx::AnyConnection;
@@ -121,6 +122,9 @@ pub(crate) struct Roster {
     team_order: Vec<i64>,
     agents: Vec<RosterAgent>,
     stores: HashMap<i64, (String, Option<String>)>,
+    /// The stores' own time zones (their buyers' local time).
+    store_zones: HashMap<i64, crossdesk_domain::sla::Tz>,
+    store_names: HashMap<i64, String>,
     policies: Vec<SlaPolicy>,
 }
 
@@ -139,7 +143,7 @@ impl Roster {
         let mut teams = HashMap::new();
         let mut team_order = Vec::new();
         for r in sqlx::query(
-            "SELECT id, key, name, timezone, hours, holidays, categories FROM teams ORDER BY id",
+            "SELECT id, key, name, timezone, hours, holidays, categories, auto_reply FROM teams ORDER BY id",
         )
         .fetch_all(&mut *conn)
         .await?
@@ -152,6 +156,7 @@ impl Roster {
                 hours: serde_json::from_str(&r.text(4)?).unwrap_or_default(),
                 holidays: serde_json::from_str(&r.text(5)?).unwrap_or_default(),
                 categories: serde_json::from_str(&r.text(6)?).unwrap_or_default(),
+                auto_reply: r.text(7)?,
             };
             let spec = team.spec();
             // Hours were validated when saved; a team whose stored hours no longer parse
@@ -162,15 +167,21 @@ impl Roster {
             teams.insert(team.id, (team, hours));
         }
         let mut stores = HashMap::new();
+        let mut store_zones = HashMap::new();
+        let mut store_names = HashMap::new();
         let mut all_stores = Vec::new();
         for r in sqlx::query(
-            "SELECT s.id, s.key, g.key FROM stores s LEFT JOIN store_groups g ON g.id = s.group_id",
+            "SELECT s.id, s.key, g.key, s.timezone, s.name FROM stores s LEFT JOIN store_groups g ON g.id = s.group_id",
         )
         .fetch_all(&mut *conn)
         .await?
         {
             all_stores.push(r.int(0)?);
             stores.insert(r.int(0)?, (r.text(1)?, r.opt_text(2)?));
+            store_names.insert(r.int(0)?, r.text(4)?);
+            if let Some(zone) = r.opt_text(3)?.and_then(|z| z.parse::<crossdesk_domain::sla::Tz>().ok()) {
+                store_zones.insert(r.int(0)?, zone);
+            }
         }
         let mut policies = Vec::new();
         for (_, spec) in db.sla_policies_in(conn).await? {
@@ -254,6 +265,8 @@ impl Roster {
             team_order,
             agents,
             stores,
+            store_zones,
+            store_names,
             policies,
         })
     }
@@ -332,6 +345,47 @@ impl Roster {
         decision
     }
 
+    /// The out-of-hours reply for a new private ticket whose team has it on and is closed
+    /// now: the standard text in the buyer's language, with the time a person answers in
+    /// the store's zone (its market), else the team's.
+    fn out_of_hours_reply(
+        &self,
+        t: &TicketFacts,
+        team: Option<i64>,
+        now: DateTime<Utc>,
+    ) -> Option<String> {
+        let (view, hours) = self.teams.get(&team?)?;
+        if t.public || view.auto_reply != "out_of_hours" || hours.is_open(now) {
+            return None;
+        }
+        let zone = t
+            .store_id
+            .and_then(|s| self.store_zones.get(&s))
+            .copied()
+            .unwrap_or_else(|| hours.zone());
+        let next = hours.next_open(now).with_timezone(&zone);
+        let mut values = std::collections::BTreeMap::new();
+        values.insert(
+            "customer".to_string(),
+            t.customer_name.clone().unwrap_or_default(),
+        );
+        values.insert(
+            "local_time".to_string(),
+            format!("{} ({})", next.format("%Y-%m-%d %H:%M"), zone.name()),
+        );
+        values.insert(
+            "store".to_string(),
+            t.store_id
+                .and_then(|s| self.store_names.get(&s))
+                .cloned()
+                .unwrap_or_default(),
+        );
+        let text = templates::standard_text(TemplateKind::OutOfHours, &t.language)?;
+        templates::fill(text, &values)
+            .ok()
+            .map(|s| s.trim().to_string())
+    }
+
     /// A specialist (else a lead) in scope of the store, least loaded.
     fn specialist_for(&self, store: Option<i64>) -> Option<i64> {
         let in_scope = |a: &&RosterAgent| store.is_none_or(|s| a.candidate.stores.contains(&s));
@@ -356,6 +410,8 @@ pub(crate) struct NewTicketPlan {
     pub clocks: ClockPlan,
     /// Routing events: kind and data.
     pub events: Vec<(&'static str, Value)>,
+    /// The out-of-hours reply to send, when the team has it on and is closed.
+    pub auto_reply: Option<String>,
 }
 
 /// The columns of [`NewTicketPlan`] on a ticket row, after intake's own.
@@ -379,6 +435,10 @@ pub(crate) struct TicketFacts {
     pub language: String,
     pub assignee: Option<i64>,
     pub started: DateTime<Utc>,
+    /// Whether it began in public.
+    pub public: bool,
+    /// The buyer's name, for an automatic reply.
+    pub customer_name: Option<String>,
 }
 
 /// An event row to write.
@@ -619,6 +679,72 @@ pub struct OutboxView {
     pub created_at: DateTime<Utc>,
 }
 
+/// Writes an automatic reply on a ticket intake just opened: the message, its outbox row
+/// and the event (inside intake's transaction, after its messages).
+pub(crate) async fn write_auto_reply(
+    conn: &mut AnyConnection,
+    ticket: i64,
+    text: &str,
+    now: DateTime<Utc>,
+) -> Result<(), DbError> {
+    let first = sqlx::query(
+        "SELECT channel, external_id, author_handle, author_name, author_email, author_buyer_id, language, category, urgency \
+         FROM messages WHERE ticket_id = $1 AND direction = 'in' ORDER BY sent_at, id LIMIT 1",
+    )
+    .bind(ticket)
+    .fetch_one(&mut *conn)
+    .await?;
+    let channel = first.text(0)?;
+    let key = format!("auto_reply:{ticket}");
+    let message = sqlx::query(
+        "INSERT INTO messages (ticket_id, customer_id, channel, external_id, direction, kind, visibility, \
+         author_name, text, language, category, urgency, sentiment, confidence, pii, entities, attachments, \
+         in_reply_to, sent_at, received_at) \
+         VALUES ($1, NULL, $2, $3, 'out', 'system', 'private', 'crossdesk', $4, $5, $6, $7, 0, 1, 0, '{}', '[]', $8, $9, $9) RETURNING id",
+    )
+    .bind(ticket)
+    .bind(channel.as_str())
+    .bind(format!("crossdesk:{key}"))
+    .bind(text)
+    .bind(first.text(6)?)
+    .bind(first.text(7)?)
+    .bind(first.text(8)?)
+    .bind(first.text(1)?)
+    .bind(ms(now))
+    .fetch_one(&mut *conn)
+    .await?
+    .int(0)?;
+    let recipient = json!({"reply_to": first.text(1)?, "handle": first.opt_text(2)?, "name": first.opt_text(3)?,
+        "email": first.opt_text(4)?, "buyer_id": first.opt_text(5)?});
+    let outbox = sqlx::query(
+        "INSERT INTO outbox (ticket_id, message_id, kind, channel, visibility, recipient, body, idempotency_key, status, created_at) \
+         VALUES ($1, $2, 'auto_reply', $3, 'private', $4, $5, $6, 'pending', $7) RETURNING id",
+    )
+    .bind(ticket)
+    .bind(message)
+    .bind(channel.as_str())
+    .bind(recipient.to_string())
+    .bind(text)
+    .bind(key.as_str())
+    .bind(ms(now))
+    .fetch_one(&mut *conn)
+    .await?
+    .int(0)?;
+    sqlx::query("UPDATE tickets SET message_count = message_count + 1 WHERE id = $1")
+        .bind(ticket)
+        .execute(&mut *conn)
+        .await?;
+    event(
+        conn,
+        ticket,
+        now,
+        Actor::SYSTEM,
+        "auto_replied",
+        json!({"message_id": message, "outbox_id": outbox, "kind": "out_of_hours"}),
+    )
+    .await
+}
+
 impl Db {
     /// Routes and starts the SLA clocks of tickets intake is opening, inside its
     /// transaction: what to write on each new ticket row, its first check, and the routing
@@ -679,6 +805,7 @@ impl Db {
                 team,
                 clocks: plan_clocks(&roster, &row, &sla, now),
                 events,
+                auto_reply: roster.out_of_hours_reply(t, team, now),
             });
         }
         Ok(plans)

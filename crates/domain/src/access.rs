@@ -12,6 +12,9 @@ use std::collections::BTreeMap;
 /// The weekday names business hours are written with, Monday first.
 pub const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
+/// The automatic reply settings of a team.
+pub const AUTO_REPLY: [&str; 2] = ["off", "out_of_hours"];
+
 /// A team: its business hours in its own time zone, and the categories it handles.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -32,6 +35,14 @@ pub struct TeamSpec {
     /// Categories the team handles; empty: every category.
     #[serde(default)]
     pub categories: Vec<String>,
+    /// `off`, or `out_of_hours`: a new private message that arrives while the team is closed
+    /// gets the out-of-hours reply in the buyer's language, with the time a person answers.
+    #[serde(default = "off")]
+    pub auto_reply: String,
+}
+
+fn off() -> String {
+    "off".into()
 }
 
 fn utc() -> String {
@@ -44,6 +55,12 @@ impl TeamSpec {
         key("key", &self.key)?;
         name("name", &self.name)?;
         categories("categories", &self.categories)?;
+        if !AUTO_REPLY.contains(&self.auto_reply.as_str()) {
+            return Err(FieldError::new(
+                "auto_reply",
+                format!("expected one of: {}", AUTO_REPLY.join(", ")),
+            ));
+        }
         business_hours(&self.timezone, &self.hours, &self.holidays)
     }
 }

@@ -9,7 +9,7 @@
 use crate::FieldError;
 use crate::model::{Channel, ChannelClass, Urgency};
 use chrono::{DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveTime, TimeZone, Utc};
-use chrono_tz::Tz;
+pub use chrono_tz::Tz;
 use std::collections::BTreeSet;
 
 /// Minutes in a day: an interval may end at 24:00.

@@ -21,6 +21,7 @@ const DEMO_DESK: &str = r#"
 key = "cs-shanghai"
 name = "上海客服 Shanghai desk"
 timezone = "Asia/Shanghai"
+auto_reply = "out_of_hours"
 holidays = ["2026-10-01", "2026-10-02", "2026-10-05"]
 [teams.hours]
 mon = [["09:00", "18:00"]]
@@ -34,6 +35,7 @@ sat = [["10:00", "16:00"]]
 key = "cs-berlin"
 name = "Berlin desk"
 timezone = "Europe/Berlin"
+auto_reply = "out_of_hours"
 categories = ["logistics.delay", "logistics.lost", "logistics.customs", "billing.duties", "logistics.damaged", "logistics.last_mile"]
 [teams.hours]
 mon = [["08:00", "17:00"]]
@@ -46,6 +48,7 @@ fri = [["08:00", "17:00"]]
 key = "cs-newyork"
 name = "New York desk"
 timezone = "America/New_York"
+auto_reply = "out_of_hours"
 [teams.hours]
 mon = [["09:00", "17:00"]]
 tue = [["09:00", "17:00"]]

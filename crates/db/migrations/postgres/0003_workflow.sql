@@ -12,6 +12,8 @@ CREATE TABLE teams (
     holidays TEXT NOT NULL DEFAULT '[]',
     -- JSON list of the categories the team handles; '[]' means every category.
     categories TEXT NOT NULL DEFAULT '[]',
+    -- off | out_of_hours: answer new private messages outside the hours automatically.
+    auto_reply TEXT NOT NULL DEFAULT 'off',
     created_at BIGINT NOT NULL,
     updated_at BIGINT NOT NULL
 );

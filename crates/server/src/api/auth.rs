@@ -171,16 +171,9 @@ fn session_cookie(value: &str, max_age: i64) -> HeaderValue {
 pub async fn log_in(State(app): State<App>, body: axum::body::Bytes) -> Result<Response, ApiError> {
     let login: LoginBody = super::json_body(&body)?;
     let session = app.log_in(&login.email, &login.password).await?;
-    let me = Me {
-        permissions: crossdesk_app::auth::role_permissions(session.agent.role())
-            .iter()
-            .map(|p| p.to_string())
-            .collect(),
-        stores: None,
-        csrf_token: Some(session.csrf.clone()),
-        expires_at: Some(session.expires_at),
-        agent: session.agent,
-    };
+    let principal = app.session_principal(&session.token).await?;
+    let mut me = me_of(&app, &principal).await?;
+    me.expires_at = Some(session.expires_at);
     let mut response = Json(me).into_response();
     response.headers_mut().insert(
         header::SET_COOKIE,
