@@ -187,6 +187,16 @@ impl IntakeHandle {
 
     /// Validates every message, then stores them all or none. Answers once committed.
     pub async fn submit(&self, values: &[Value]) -> Result<Vec<IngestOutcome>, IntakeError> {
+        self.submit_scoped(values, None).await
+    }
+
+    /// [`Self::submit`] for a credential limited to `scope` (store ids): threading links
+    /// its messages only to orders and open tickets of those stores.
+    pub async fn submit_scoped(
+        &self,
+        values: &[Value],
+        scope: Option<Vec<i64>>,
+    ) -> Result<Vec<IngestOutcome>, IntakeError> {
         let mut items = Vec::with_capacity(values.len());
         for (i, v) in values.iter().enumerate() {
             let item = self.prepare(v).await.map_err(|e| match e {
@@ -196,6 +206,8 @@ impl IntakeHandle {
                 }),
                 PrepareError::Db(e) => IntakeError::Db(Arc::new(e)),
             })?;
+            let mut item = item;
+            item.scope = scope.clone();
             items.push(item);
         }
         self.commit(items).await

@@ -112,6 +112,8 @@ impl App {
             && !self.store_in_scope(&o.order.store, scope).await?
         {
             detail.order = None;
+            detail.ticket.order_id = None;
+            detail.ticket.order_number = None;
         }
         Ok(detail)
     }

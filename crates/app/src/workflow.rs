@@ -224,7 +224,7 @@ impl App {
             Some(k) if k.is_empty() || k.len() > 200 => {
                 return Err(invalid("idempotency_key", "expected 1 to 200 characters"));
             }
-            Some(k) => format!("a{}:{k}", who.agent.id),
+            Some(k) => format!("a{}:t{ticket}:{k}", who.agent.id),
             None => crate::auth::random_secret(),
         };
         let done = self
@@ -293,11 +293,15 @@ impl App {
     ) -> Result<(), WorkflowError> {
         who.require(Permission::Write)?;
         self.check_ticket_scope(ticket, &who.scope).await?;
-        if agent != Some(who.agent.id) && !who.role().assigns_others() {
-            return Err(AuthError::Forbidden(
-                "an agent assigns tickets only to themself; claim it instead".into(),
-            )
-            .into());
+        if !who.role().assigns_others() {
+            if agent != Some(who.agent.id) {
+                return Err(AuthError::Forbidden(
+                    "an agent assigns tickets only to themself; claim it instead".into(),
+                )
+                .into());
+            }
+            // Taking a ticket oneself is a claim: never from under a colleague.
+            return self.claim(who, ticket).await;
         }
         Ok(self
             .db()

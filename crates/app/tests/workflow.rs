@@ -42,6 +42,9 @@ impl Desk {
             json!({"type": "store", "key": "cn-shop", "name": "CN shop", "platform": "shopify", "currency": "CNY", "group": "asia"}),
             json!({"type": "store", "key": "de-shop", "name": "DE shop", "platform": "ebay", "currency": "EUR", "group": "eu"}),
             json!({"type": "store", "key": "us-shop", "name": "US shop", "platform": "amazon", "currency": "USD", "group": "us"}),
+            json!({"type": "store", "key": "fr-shop", "name": "FR shop", "platform": "amazon", "currency": "EUR", "group": "eu"}),
+            json!({"type": "order", "store": "fr-shop", "number": "402-1234567-7654321", "customer": {"email": "claire@example.fr", "name": "Claire"},
+                   "items": [{"sku": "LAMP", "quantity": 1, "price": "39.00"}], "currency": "EUR", "placed_at": "2026-11-01T10:00:00Z"}),
         ];
         let records: Vec<ImportRecord> = records
             .iter()
@@ -218,6 +221,57 @@ mod cases {
                 "author": {"email": "zhao@example.com"}, "text": "请问可以修改收货地址吗？", "sent_at": "2026-11-23T10:00:00+08:00"}))
             .await;
         assert!(desk.app.db().outbox(open).await.unwrap().is_empty());
+    }
+
+    /// A credential limited to de-shop cannot reach, through an order reference, an order
+    /// of fr-shop in the same store group: no link, no merge into its buyer, no join of
+    /// her ticket. Unscoped intake links it as before.
+    pub async fn a_scoped_credential_reaches_no_order_of_another_store(url: &str) {
+        let desk = Desk::open(url, "2026-11-23T10:00:00Z").await;
+        let claire = desk
+            .message(
+                json!({"channel": "email", "external_id": "fr-1", "store": "fr-shop",
+                "author": {"email": "claire@example.fr"}, "text": "Ma lampe est cassée.",
+                "order_ref": "402-1234567-7654321", "sent_at": "2026-11-23T10:00:00Z"}),
+            )
+            .await;
+        assert_eq!(
+            desk.ticket(claire).await.ticket.store.as_deref(),
+            Some("fr-shop")
+        );
+        let de = desk.app.db().store_id("de-shop").await.unwrap().unwrap();
+        let outcome = desk
+            .app
+            .intake()
+            .submit_scoped(
+                &[
+                    json!({"channel": "email", "external_id": "de-x", "store": "de-shop",
+                    "author": {"email": "mallory@example.com"}, "text": "Wo ist meine Bestellung?",
+                    "order_ref": "402-1234567-7654321", "sent_at": "2026-11-23T10:05:00Z"}),
+                ],
+                Some(vec![de]),
+            )
+            .await
+            .unwrap();
+        let IngestOutcome::Stored {
+            ticket_id,
+            customer_id,
+            ticket_created,
+            ..
+        } = outcome[0]
+        else {
+            panic!("stored: {outcome:?}");
+        };
+        assert!(ticket_created, "not joined to Claire's ticket");
+        assert_ne!(ticket_id, claire);
+        let t = desk.ticket(ticket_id).await;
+        assert_eq!(t.ticket.store.as_deref(), Some("de-shop"));
+        assert_eq!(t.ticket.order_id, None, "no order of another store linked");
+        assert_ne!(
+            Some(customer_id),
+            Some(desk.ticket(claire).await.ticket.customer_id),
+            "no merge"
+        );
     }
 
     /// DESIGN's e-mail target is 4 business hours. Opened Friday 23:00 in a Shanghai queue
@@ -661,6 +715,7 @@ mod cases {
 }
 
 crossdesk_testkit::conformance!(
+    a_scoped_credential_reaches_no_order_of_another_store,
     out_of_hours_messages_get_the_automatic_reply,
     shanghai_friday_night_breaches_monday_afternoon,
     berlin_and_new_york_keep_local_hours_across_daylight_saving,

@@ -32,6 +32,9 @@ pub struct IngestItem {
     pub triage: Triage,
     /// The id of `inbound.store`, resolved by the caller.
     pub store_id: Option<i64>,
+    /// The stores a store-scoped credential may reach: threading links only orders and
+    /// joins only tickets of these (`None`: any store).
+    pub scope: Option<Vec<i64>>,
     pub(crate) derived: Derived,
 }
 
@@ -104,6 +107,7 @@ impl IngestItem {
             inbound,
             triage,
             store_id,
+            scope: None,
             derived,
         }
     }
@@ -451,6 +455,9 @@ impl Db {
                     .filter_map(|t| by_tracking.get(t))
                     .map(|o| (o, true)),
             );
+            if let Some(scope) = &it.scope {
+                candidates.retain(|(o, _)| scope.contains(&o.store_id));
+            }
             let rank = |o: &OrderRow, strong: bool| match it.store_id {
                 Some(s) if s == o.store_id => Some(0),
                 Some(s)
@@ -582,6 +589,16 @@ impl Db {
                 Some((t, status_of.get(&t).copied().unwrap_or(TicketStatus::Open)))
             });
             let order = evidence[i].as_ref();
+            let in_scope: Vec<OpenTicket> = open
+                .get(&c)
+                .map_or(&[][..], Vec::as_slice)
+                .iter()
+                .filter(|t| match &it.scope {
+                    None => true,
+                    Some(scope) => t.store_id.is_some_and(|s| scope.contains(&s)),
+                })
+                .cloned()
+                .collect();
             let facts = PlacementFacts {
                 store_id: it.store_id,
                 evidence: order.map(|o| OrderLink {
@@ -589,7 +606,7 @@ impl Db {
                     store_id: o.store_id,
                 }),
                 parent,
-                open_tickets: open.get(&c).map_or(&[], Vec::as_slice),
+                open_tickets: &in_scope,
                 latest_order: it
                     .store_id
                     .and_then(|s| latest.get(&(c, s)))

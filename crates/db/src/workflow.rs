@@ -249,6 +249,7 @@ impl Roster {
                         } else {
                             scopes.remove(&id).unwrap_or_default()
                         },
+                        all_stores: every,
                         categories,
                         open: open.get(&id).copied().unwrap_or(0),
                         cap: u32::try_from(r.int(5)?).unwrap_or(25),
@@ -355,7 +356,9 @@ impl Roster {
         now: DateTime<Utc>,
     ) -> Option<String> {
         let (view, hours) = self.teams.get(&team?)?;
-        if t.public || view.auto_reply != "out_of_hours" || hours.is_open(now) {
+        // Only to a message that arrives now: loading history must not write to past buyers.
+        let fresh = now - t.started < Duration::hours(1);
+        if t.public || !fresh || view.auto_reply != "out_of_hours" || hours.is_open(now) {
             return None;
         }
         let zone = t
@@ -388,7 +391,10 @@ impl Roster {
 
     /// A specialist (else a lead) in scope of the store, least loaded.
     fn specialist_for(&self, store: Option<i64>) -> Option<i64> {
-        let in_scope = |a: &&RosterAgent| store.is_none_or(|s| a.candidate.stores.contains(&s));
+        let in_scope = |a: &&RosterAgent| match store {
+            Some(s) => a.candidate.all_stores || a.candidate.stores.contains(&s),
+            None => a.candidate.all_stores,
+        };
         [Role::Specialist, Role::Lead]
             .iter()
             .find_map(|role| {
@@ -561,28 +567,40 @@ fn plan_clocks(roster: &Roster, t: &Row, sla: &SlaState, now: DateTime<Utc>) -> 
         pauses: sla.pauses(),
     };
     let c = clocks(&hours, &sla.targets(), t.first_message_at, &progress);
-    let moments = [
-        c.first_response.map(|d| d.warn),
-        c.first_response.map(|d| d.due),
-        c.solution.map(|d| d.warn),
-        c.solution.map(|d| d.due),
-        c.hard_limit,
-        c.escalate_at,
-    ];
+    // The moments still to check, named as their marks are.
+    let mut moments: Vec<(String, DateTime<Utc>)> = Vec::new();
+    if let Some(d) = c.first_response {
+        moments.push((format!("first_response:warn:{}", ms(d.warn)), d.warn));
+        moments.push((format!("first_response:breach:{}", ms(d.due)), d.due));
+    }
+    if let Some(d) = c.solution {
+        moments.push((format!("solution:warn:{}", ms(d.warn)), d.warn));
+        moments.push((format!("solution:breach:{}", ms(d.due)), d.due));
+    }
+    if let Some(h) = c.hard_limit {
+        moments.push((format!("marketplace_limit:breach:{}", ms(h)), h));
+    }
+    if let Some(e) = c.escalate_at {
+        moments.push((format!("escalation:escalate:{}", ms(e)), e));
+    }
     let next_check = if t.status == TicketStatus::Closed {
         None
     } else {
-        // Already-passed unrecorded moments are due now.
         moments
             .iter()
-            .flatten()
-            .copied()
-            .filter(|m| {
-                let suffix = format!(":{}", ms(*m));
-                !sla.marks.iter().any(|k| k.ends_with(&suffix))
-            })
+            .filter(|(mark, _)| !sla.marks.contains(mark))
+            .map(|(_, at)| *at)
             .min()
-            .map(|next| (format!("t{}:sla:{}", t.id, ms(next)), next.max(now)))
+            .map(|next| {
+                // A moment already past is checked now, under a key of its own: the key of
+                // an earlier check of the same moment (fired while that clock did not run,
+                // say before a reopen) must not swallow this one.
+                if next <= now {
+                    (format!("t{}:sla:{}:{}", t.id, ms(next), ms(now)), now)
+                } else {
+                    (format!("t{}:sla:{}", t.id, ms(next)), next)
+                }
+            })
     };
     ClockPlan {
         sla: serde_json::to_string(sla).unwrap_or_default(),
@@ -1170,7 +1188,7 @@ impl Db {
         now: DateTime<Utc>,
     ) -> Result<(), DbError> {
         let mut tx = self.begin_write().await?;
-        let t = load(&mut tx, self, ticket).await?;
+        let mut t = load(&mut tx, self, ticket).await?;
         if claim && t.assignee.is_some() && t.assignee != agent {
             return Err(DbError::Conflict(format!(
                 "ticket {ticket} is already assigned to agent {}",
@@ -1221,6 +1239,13 @@ impl Db {
             json!({"before": t.assignee, "agent_id": agent}),
         )
         .await?;
+        // Another team's hours: the clocks move with the ticket.
+        if team != t.team {
+            t.team = team;
+            if let Some(sla) = t.sla.take() {
+                write_clocks(&mut tx, &roster, &t, &sla, now).await?;
+            }
+        }
         tx.commit().await?;
         Ok(())
     }
@@ -1381,6 +1406,19 @@ impl Db {
         if later > 0 {
             return Ok(false);
         }
+        // Once per update interval, even if the timer runs twice (a node that died between
+        // this and marking the timer fired).
+        let mut sla = t.sla.unwrap_or_default();
+        let mark = format!("update:breach:{since}");
+        if sla.marks.contains(&mark) {
+            return Ok(false);
+        }
+        sla.marks.push(mark);
+        sqlx::query("UPDATE tickets SET sla = $1 WHERE id = $2")
+            .bind(serde_json::to_string(&sla).unwrap_or_default())
+            .bind(ticket)
+            .execute(&mut *tx)
+            .await?;
         event(
             &mut tx,
             ticket,

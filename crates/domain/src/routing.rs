@@ -15,6 +15,8 @@ pub struct Candidate {
     pub languages: Vec<String>,
     /// Store ids the agent may see (through stores or store groups, already expanded).
     pub stores: Vec<i64>,
+    /// Sees every store, and tickets with no store (admins, all-store accounts).
+    pub all_stores: bool,
     /// Categories the agent's team handles; empty means every category.
     pub categories: Vec<Category>,
     /// Open tickets assigned now.
@@ -61,7 +63,11 @@ pub enum Route {
 
 /// Decides who gets a ticket.
 pub fn route(ticket: &Ticket<'_>, agents: &[Candidate]) -> Route {
-    let in_scope = |a: &&Candidate| ticket.store.is_none_or(|s| a.stores.contains(&s));
+    // A ticket with no store is visible only to all-store accounts.
+    let in_scope = |a: &&Candidate| match ticket.store {
+        Some(s) => a.all_stores || a.stores.contains(&s),
+        None => a.all_stores,
+    };
     // A buyer's later messages stay with the current assignee while they may see the store.
     if let Some(current) = ticket.assignee
         && agents.iter().filter(in_scope).any(|a| a.id == current)
@@ -144,6 +150,7 @@ mod tests {
             id,
             languages: languages.iter().map(|l| l.to_string()).collect(),
             stores: stores.to_vec(),
+            all_stores: false,
             categories: Vec::new(),
             open,
             cap: 10,
@@ -167,6 +174,27 @@ mod tests {
             Route::Assign { agent, .. } => Some(agent),
             Route::Pool { .. } => None,
         }
+    }
+
+    #[test]
+    fn a_storeless_ticket_goes_only_to_an_all_store_account() {
+        let scoped = agent(1, &["en"], &[1], 0);
+        let mut everywhere = agent(2, &["en"], &[], 5);
+        everywhere.all_stores = true;
+        let t = Ticket {
+            store: None,
+            ..ticket("en")
+        };
+        assert_eq!(
+            route(&t, std::slice::from_ref(&scoped)),
+            Route::Pool {
+                reason: "no agent on shift speaks the language"
+            }
+        );
+        assert!(matches!(
+            route(&t, &[scoped, everywhere]),
+            Route::Assign { agent: 2, .. }
+        ));
     }
 
     #[test]

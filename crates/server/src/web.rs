@@ -19,11 +19,8 @@ fn escape(s: &str) -> String {
 }
 
 async fn index(State(app): State<App>) -> Html<String> {
-    let counts = app.db().counts().await.unwrap_or_default();
-    let rows: String = counts
-        .iter()
-        .map(|(t, n)| format!("<tr><td>{}</td><td>{n}</td></tr>", escape(t)))
-        .collect();
+    // Nothing about the data before sign-in: no counts, no names.
+    let rows = String::new();
     Html(format!(
         "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>crossdesk</title>\
          <meta name=\"viewport\" content=\"width=device-width\"></head>\

@@ -1294,20 +1294,36 @@ mod cases {
         let r = api.get(&other, "/api/v1/me").await;
         assert_eq!(r.status, 200, "signing out ends only that session");
 
-        // A new password ends every session of the agent (tokens stay).
+        // A new password ends every session of the agent (tokens stay). Changing one's own
+        // takes a session and the current password: a token (even an inbound-only one) or
+        // an unattended session cannot take the account over.
+        let path = format!("/api/v1/agents/{}/password", w.eu_agent);
+        let r = api
+            .post(&w.eu_token, &path, &json!({"password": "taken-over-123"}))
+            .await;
+        assert_eq!((r.status, r.code()), (403, "forbidden"), "{}", r.body);
+        let r = api
+            .post(&other, &path, &json!({"password": "taken-over-123"}))
+            .await;
+        assert_eq!(
+            (r.status, r.field()),
+            (422, "current_password"),
+            "{}",
+            r.body
+        );
         let r = api
             .post(
                 &other,
-                &format!("/api/v1/agents/{}/password", w.eu_agent),
-                &json!({"password": "short"}),
+                &path,
+                &json!({"password": "short", "current_password": EU_PASSWORD}),
             )
             .await;
         assert_eq!((r.status, r.field()), (422, "password"), "{}", r.body);
         let r = api
             .post(
                 &other,
-                &format!("/api/v1/agents/{}/password", w.eu_agent),
-                &json!({"password": "a-new-password-789"}),
+                &path,
+                &json!({"password": "a-new-password-789", "current_password": EU_PASSWORD}),
             )
             .await;
         assert_eq!(r.status, 204, "{}", r.body);
@@ -1607,9 +1623,82 @@ mod cases {
         drop(db);
         w.server.stop().await;
     }
+    /// What the review found, kept fixed: sign-in only as JSON (no login CSRF from a
+    /// form), tokens are not minted by tokens, an agent cannot take a colleague's ticket by
+    /// assigning it to themself, and an idempotency key is per ticket.
+    pub async fn review_findings_stay_fixed(url: &str) {
+        let w = setup(url).await;
+        let (api, t) = (&w.api, w.t);
+        let r = api
+            .call(
+                &Cred::none(),
+                Method::POST,
+                "/api/v1/session",
+                None,
+                &[("content-type", "text/plain")],
+            )
+            .await;
+        assert_eq!(r.status, 415, "{}", r.body);
+        let r = api
+            .post(
+                &w.eu_token,
+                "/api/v1/tokens",
+                &json!({"name": "child", "scopes": ["read"]}),
+            )
+            .await;
+        assert_eq!((r.status, r.code()), (403, "forbidden"), "{}", r.body);
+        let r = api
+            .post(
+                &w.eu_session,
+                "/api/v1/tokens",
+                &json!({"name": "from a session", "scopes": ["read"]}),
+            )
+            .await;
+        assert_eq!(r.status, 201, "{}", r.body);
+        // Assigned to the admin; the EU agent may not take it by assigning it to themself.
+        let r = api
+            .post(
+                &w.admin,
+                &format!("/api/v1/tickets/{}/assign", t.e3),
+                &json!({"agent_id": 1}),
+            )
+            .await;
+        assert_eq!(r.status, 200, "{}", r.body);
+        let r = api
+            .post(
+                &w.eu_token,
+                &format!("/api/v1/tickets/{}/assign", t.e3),
+                &json!({"agent_id": w.eu_agent}),
+            )
+            .await;
+        assert_eq!(r.status, 409, "{}", r.body);
+        // The same Idempotency-Key on two tickets is two replies.
+        let a = api
+            .call(
+                &w.eu_token,
+                Method::POST,
+                &format!("/api/v1/tickets/{}/replies", t.e1),
+                Some(&json!({"text": "Looking into it."})),
+                &[("idempotency-key", "k-1")],
+            )
+            .await;
+        let b = api
+            .call(
+                &w.eu_token,
+                Method::POST,
+                &format!("/api/v1/tickets/{}/replies", t.e2),
+                Some(&json!({"text": "Looking into it."})),
+                &[("idempotency-key", "k-1")],
+            )
+            .await;
+        assert_eq!((a.status, b.status), (201, 201), "{} {}", a.body, b.body);
+        assert_ne!(a.body["message_id"], b.body["message_id"]);
+        w.server.stop().await;
+    }
 }
 
 crossdesk_testkit::conformance!(
+    review_findings_stay_fixed,
     a_store_scope_holds_on_every_route,
     an_agent_works_tickets_in_scope,
     inbound_reply_to_a_foreign_message_stays_in_scope,

@@ -106,6 +106,7 @@ impl Actor {
 
 /// Sign-in.
 #[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct LoginBody {
     /// Login e-mail.
     pub email: String,
@@ -168,7 +169,37 @@ fn session_cookie(value: &str, max_age: i64) -> HeaderValue {
 /// returns the CSRF token the pages must echo on changes.
 #[utoipa::path(post, path = "/api/v1/session", tag = "accounts", request_body = LoginBody,
     responses((status = 200, body = Me), (status = 401, body = super::ErrorBody), (status = 422, body = super::ErrorBody)))]
-pub async fn log_in(State(app): State<App>, body: axum::body::Bytes) -> Result<Response, ApiError> {
+pub async fn log_in(
+    State(app): State<App>,
+    headers: HeaderMap,
+    body: axum::body::Bytes,
+) -> Result<Response, ApiError> {
+    // Only JSON: a cross-site form (text/plain, urlencoded) cannot sign a victim in to
+    // another account (login CSRF), since browsers send JSON cross-site only after a
+    // preflight this server never grants.
+    let json = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| {
+            v.trim()
+                .to_ascii_lowercase()
+                .starts_with("application/json")
+        });
+    if !json {
+        return Err(ApiError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+            "send the sign-in as application/json",
+            Some("content-type".into()),
+        ));
+    }
+    if headers
+        .get("sec-fetch-site")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v == "cross-site")
+    {
+        return Err(AuthError::Forbidden("cross-site sign-in refused".into()).into());
+    }
     let login: LoginBody = super::json_body(&body)?;
     let session = app.log_in(&login.email, &login.password).await?;
     let principal = app.session_principal(&session.token).await?;
@@ -243,6 +274,12 @@ pub async fn create_token(
     body: axum::body::Bytes,
 ) -> Result<(StatusCode, Json<IssuedToken>), ApiError> {
     let body: NewTokenBody = super::json_body(&body)?;
+    if matches!(actor.0.via, Via::Token { .. }) && !actor.0.may(Permission::Admin) {
+        return Err(AuthError::Forbidden(
+            "tokens are issued from a signed-in session (or by an admin token)".into(),
+        )
+        .into());
+    }
     let agent = match body.agent_id {
         Some(a) if a != actor.0.agent.id => {
             actor.require(Permission::Admin)?;
@@ -323,9 +360,13 @@ pub async fn put_agent(
 
 /// A password change.
 #[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct PasswordBody {
     /// The new password (at least 10 characters).
     pub password: String,
+    /// The current password (required when changing one's own).
+    #[serde(default)]
+    pub current_password: Option<String>,
 }
 
 /// Sets an agent's password (the agent themself, or an admin); signs them out everywhere.
@@ -339,10 +380,22 @@ pub async fn set_password(
     body: axum::body::Bytes,
 ) -> Result<StatusCode, ApiError> {
     let id = super::queries::id("id", &id)?;
-    if id != actor.0.agent.id {
-        actor.require(Permission::Admin)?;
-    }
     let body: PasswordBody = super::json_body(&body)?;
+    if actor.0.may(Permission::Admin) {
+        // An admin sets anyone's password.
+    } else if id == actor.0.agent.id && matches!(actor.0.via, Via::Session { .. }) {
+        // One's own, in a signed-in session, with the current password: a leaked token
+        // or an unattended session cannot take the account over.
+        let current = body.current_password.as_deref().unwrap_or_default();
+        app.check_password(&actor.0.agent.email, current)
+            .await
+            .map_err(|_| ApiError::invalid("current_password", "wrong current password"))?;
+    } else {
+        return Err(AuthError::Forbidden(
+            "a password is changed by its owner in a signed-in session, or by an admin".into(),
+        )
+        .into());
+    }
     app.set_password(id, &body.password).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -94,7 +94,7 @@ pub async fn post_inbound(
             }
             let outcomes = app
                 .intake()
-                .submit(&items)
+                .submit_scoped(&items, scope_ids(who))
                 .await
                 .map_err(|e| prefix_index(e, true))?;
             let results = InboundResults {
@@ -108,7 +108,7 @@ pub async fn post_inbound(
         single => {
             let outcomes = app
                 .intake()
-                .submit(std::slice::from_ref(&single))
+                .submit_scoped(std::slice::from_ref(&single), scope_ids(who))
                 .await
                 .map_err(|e| prefix_index(e, false))?;
             let first = outcomes.into_iter().next().map(result);
@@ -127,6 +127,13 @@ pub async fn post_inbound(
                 Json(serde_json::to_value(first).unwrap_or_default()),
             ))
         }
+    }
+}
+
+fn scope_ids(who: &crossdesk_app::auth::Principal) -> Option<Vec<i64>> {
+    match &who.scope {
+        crossdesk_db::StoreScope::All => None,
+        crossdesk_db::StoreScope::Stores(ids) => Some(ids.clone()),
     }
 }
 
