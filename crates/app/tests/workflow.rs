@@ -526,6 +526,25 @@ mod cases {
             desk.ticket(t_de).await.ticket.assignee_id,
             Some(de.agent.id)
         );
+        // A later message that makes the German ticket a crisis pages the on-call lead,
+        // who takes it; the crisis escalation leaves it with the lead.
+        desk.message(json!({"channel": "email", "external_id": "r-1c", "store": "de-shop",
+            "author": {"email": "buyer@example.com"},
+            "text": "Das Ladegerät hat Feuer gefangen und meine Küche beschädigt! Mein Anwalt meldet sich.",
+            "sent_at": "2026-11-23T12:30:00+08:00"}))
+            .await;
+        let hot = desk.ticket(t_de).await;
+        assert_eq!(hot.ticket.urgency, "crisis");
+        assert_eq!(hot.ticket.assignee_id, Some(lead.agent.id));
+        assert_eq!(hot.events.iter().filter(|e| e.kind == "paged").count(), 1);
+        desk.tick_at("2026-11-23T12:31:00+08:00").await;
+        let hot = desk.ticket(t_de).await;
+        assert!(hot.events.iter().any(|e| e.kind == "escalated"));
+        assert_eq!(
+            hot.ticket.assignee_id,
+            Some(lead.agent.id),
+            "stays with the lead"
+        );
         // Claiming from the pool: the lead takes the Korean ticket; a second claim conflicts.
         desk.app.claim(&lead, t_ko).await.unwrap();
         let err = desk.app.claim(&zh, t_ko).await.unwrap_err();

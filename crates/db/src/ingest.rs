@@ -553,6 +553,10 @@ impl Db {
         }
 
         let status_before = status_of.clone();
+        let urgency_before: HashMap<i64, Urgency> = tickets
+            .iter()
+            .map(|(id, w)| (*id, w.state.urgency))
+            .collect();
 
         // 5. Place each message.
         let mut outcomes: Vec<Option<IngestOutcome>> = vec![None; items.len()];
@@ -960,10 +964,16 @@ impl Db {
         }
 
         // 8. A customer's reply resumes a waiting ticket's clock or reopens a resolved one.
-        let moved: Vec<(i64, TicketStatus, TicketStatus)> = tickets
+        let moved: Vec<(i64, TicketStatus, TicketStatus, bool)> = tickets
             .values()
             .filter(|w| w.changed && w.created.is_none())
-            .filter_map(|w| status_before.get(&w.id).map(|&b| (w.id, b, w.state.status)))
+            .filter_map(|w| {
+                let became_crisis = w.state.urgency == Urgency::Crisis
+                    && urgency_before.get(&w.id) != Some(&Urgency::Crisis);
+                status_before
+                    .get(&w.id)
+                    .map(|&b| (w.id, b, w.state.status, became_crisis))
+            })
             .collect();
         self.customer_wrote(conn, &moved, now).await?;
 

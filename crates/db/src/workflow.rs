@@ -834,25 +834,86 @@ impl Db {
     pub(crate) async fn customer_wrote(
         &self,
         conn: &mut AnyConnection,
-        changes: &[(i64, TicketStatus, TicketStatus)],
+        changes: &[(i64, TicketStatus, TicketStatus, bool)],
         now: DateTime<Utc>,
     ) -> Result<(), DbError> {
-        let changes: Vec<_> = changes.iter().filter(|(_, a, b)| a != b).collect();
+        let changes: Vec<_> = changes
+            .iter()
+            .filter(|(_, a, b, crisis)| a != b || *crisis)
+            .collect();
         if changes.is_empty() {
             return Ok(());
         }
-        let roster = Roster::load(self, conn, now).await?;
-        for (id, before, _) in changes {
+        let mut roster = Roster::load(self, conn, now).await?;
+        for (id, before, after, crisis) in changes {
             let mut t = load(conn, self, *id).await?;
             let Some(mut sla) = t.sla.take() else {
                 continue;
             };
-            if let Some(last) = sla.pauses.last_mut()
+            if before != after
+                && let Some(last) = sla.pauses.last_mut()
                 && last.1.is_none()
             {
                 last.1 = Some(ms(now));
             }
-            if *before == TicketStatus::Resolved {
+            if *crisis {
+                // A later message made it a crisis: the crisis targets apply (the waits and
+                // warnings so far stay), and the on-call lead takes it and is paged.
+                let facts = TicketFacts {
+                    id: t.id,
+                    store_id: t.store_id,
+                    channel: t.channel,
+                    category: t.category,
+                    urgency: Urgency::Crisis,
+                    language: String::new(),
+                    assignee: None,
+                    started: t.first_message_at,
+                    public: false,
+                    customer_name: None,
+                };
+                let targets = roster.targets(&facts, t.team);
+                sla = SlaState {
+                    pauses: sla.pauses,
+                    marks: sla.marks,
+                    ..SlaState::new(&targets)
+                };
+                let lead = roster
+                    .agents
+                    .iter()
+                    .filter(|a| a.candidate.on_call_lead && a.candidate.on_shift)
+                    .filter(|a| match t.store_id {
+                        Some(s) => a.candidate.all_stores || a.candidate.stores.contains(&s),
+                        None => a.candidate.all_stores,
+                    })
+                    .min_by_key(|a| (a.candidate.open, a.candidate.id))
+                    .map(|a| a.candidate.id);
+                if let Some(lead) = lead {
+                    if t.assignee != Some(lead) {
+                        sqlx::query("UPDATE tickets SET assignee_id = $1 WHERE id = $2")
+                            .bind(lead)
+                            .bind(t.id)
+                            .execute(&mut *conn)
+                            .await?;
+                        event(conn, t.id, now, Actor::SYSTEM, "assigned",
+                            json!({"before": t.assignee, "agent_id": lead, "reason": "a crisis goes to the on-call lead"}))
+                            .await?;
+                        t.assignee = Some(lead);
+                        if let Some(a) = roster.agents.iter_mut().find(|a| a.candidate.id == lead) {
+                            a.candidate.open += 1;
+                        }
+                    }
+                    event(
+                        conn,
+                        t.id,
+                        now,
+                        Actor::SYSTEM,
+                        "paged",
+                        json!({"agent_id": lead}),
+                    )
+                    .await?;
+                }
+            }
+            if *before == TicketStatus::Resolved && after != before {
                 // Reopened: the solution clock runs again.
                 sqlx::query(
                     "UPDATE tickets SET resolved_at = NULL, solution_at = NULL WHERE id = $1",
@@ -1103,10 +1164,19 @@ impl Db {
             message: e.to_string(),
         })?;
         let now_ms = ms(now);
-        if to == TicketStatus::WaitingCustomer && !sla.waiting() {
+        // The clocks stand still while the ticket waits on the customer, and while it is
+        // resolved (a reopen resumes them where they stood).
+        let still = |s: TicketStatus| {
+            matches!(
+                s,
+                TicketStatus::WaitingCustomer | TicketStatus::Resolved | TicketStatus::Closed
+            )
+        };
+        if still(to) && !sla.waiting() {
             sla.pauses.push((now_ms, None));
         }
-        if from == TicketStatus::WaitingCustomer
+        if still(from)
+            && !still(to)
             && let Some(last) = sla.pauses.last_mut()
             && last.1.is_none()
         {
@@ -1353,7 +1423,17 @@ impl Db {
                     written.push(format!("sla_breached:{clock}"));
                 }
                 _ => {
-                    let to = roster.specialist_for(t.store_id);
+                    // A lead or specialist who has it keeps it (a crisis stays with the
+                    // on-call lead); an agent's ticket goes to a specialist.
+                    let senior = t
+                        .assignee
+                        .and_then(|a| roster.agents.iter().find(|x| x.candidate.id == a))
+                        .is_some_and(|a| a.role != Role::Agent);
+                    let to = if senior {
+                        None
+                    } else {
+                        roster.specialist_for(t.store_id)
+                    };
                     sqlx::query("UPDATE tickets SET escalated_at = $1, assignee_id = COALESCE($2, assignee_id) WHERE id = $3")
                         .bind(ms(now))
                         .bind(to)

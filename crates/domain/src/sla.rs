@@ -533,10 +533,22 @@ pub fn clocks(
         } else {
             targets.hard_limit.map(|l| started + l)
         },
+        // "Unresolved for 72 hours" counts wall-clock time the case was ours: spans spent
+        // waiting on the customer (or resolved, before a reopen) do not count, and while
+        // one is open nothing escalates.
         escalate_at: if progress.solved || progress.escalated {
             None
         } else {
-            Some(started + targets.escalate_after)
+            let mut waited = Duration::zero();
+            let mut open_pause = false;
+            for p in &progress.pauses {
+                match p.until {
+                    Some(until) if until > p.from => waited += until - p.from.max(started),
+                    Some(_) => {}
+                    None => open_pause = true,
+                }
+            }
+            (!open_pause).then(|| started + targets.escalate_after + waited)
         },
     }
 }
