@@ -19,6 +19,39 @@ pub const TOKEN_PREFIX: &str = "cdk_";
 /// Shortest password accepted.
 pub const MIN_PASSWORD: usize = 10;
 
+/// Failed sign-ins allowed per account within [`THROTTLE_WINDOW`] before the next ones are
+/// refused without a password check.
+pub const MAX_FAILED_LOGINS: u32 = 10;
+/// The window of [`MAX_FAILED_LOGINS`].
+pub const THROTTLE_WINDOW: Duration = Duration::minutes(15);
+
+/// Failed sign-ins per account on this node (each node counts its own).
+#[derive(Debug, Default)]
+pub struct LoginThrottle(std::sync::Mutex<std::collections::HashMap<String, (u32, DateTime<Utc>)>>);
+
+impl LoginThrottle {
+    fn blocked(&self, email: &str, now: DateTime<Utc>) -> bool {
+        let Ok(mut map) = self.0.lock() else {
+            return false;
+        };
+        map.retain(|_, (_, since)| now - *since < THROTTLE_WINDOW);
+        map.get(email).is_some_and(|(n, _)| *n >= MAX_FAILED_LOGINS)
+    }
+
+    fn failed(&self, email: &str, now: DateTime<Utc>) {
+        if let Ok(mut map) = self.0.lock() {
+            let entry = map.entry(email.to_string()).or_insert((0, now));
+            entry.0 += 1;
+        }
+    }
+
+    fn succeeded(&self, email: &str) {
+        if let Ok(mut map) = self.0.lock() {
+            map.remove(email);
+        }
+    }
+}
+
 /// Why a credential or an account change was refused.
 #[derive(Debug, thiserror::Error)]
 pub enum AuthError {
@@ -28,6 +61,9 @@ pub enum AuthError {
     /// The e-mail or password is wrong (one message for both).
     #[error("wrong e-mail or password")]
     BadLogin,
+    /// Too many failed sign-ins for this account; try again later.
+    #[error("too many failed sign-ins; try again in a few minutes")]
+    Throttled,
     /// Signed in, but not allowed to do this.
     #[error("{0}")]
     Forbidden(String),
@@ -210,6 +246,21 @@ impl App {
     /// The agent whose e-mail and password these are. The argon2 check runs off the async
     /// workers; an unknown account costs the same time as a wrong password.
     pub async fn check_password(&self, email: &str, password: &str) -> Result<i64, AuthError> {
+        let key = email.trim().to_lowercase();
+        let now = self.clock().now();
+        if self.logins().blocked(&key, now) {
+            return Err(AuthError::Throttled);
+        }
+        let result = self.verify_login(email, password).await;
+        match &result {
+            Ok(_) => self.logins().succeeded(&key),
+            Err(AuthError::BadLogin) => self.logins().failed(&key, now),
+            Err(_) => {}
+        }
+        result
+    }
+
+    async fn verify_login(&self, email: &str, password: &str) -> Result<i64, AuthError> {
         let found = self.db().login_lookup(email).await?;
         let (agent, hash) = match found {
             Some((agent, Some(hash))) => (Some(agent), hash),

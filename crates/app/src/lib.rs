@@ -35,6 +35,7 @@ pub struct App {
     clock: Arc<dyn Clock>,
     config: Arc<AppConfig>,
     intake: intake::IntakeHandle,
+    logins: Arc<auth::LoginThrottle>,
 }
 
 impl std::fmt::Debug for App {
@@ -53,7 +54,13 @@ impl App {
             clock,
             config,
             intake,
+            logins: Arc::default(),
         }
+    }
+
+    /// Failed sign-ins per account, to slow down password guessing.
+    pub(crate) fn logins(&self) -> &auth::LoginThrottle {
+        &self.logins
     }
 
     /// The database.

@@ -223,6 +223,38 @@ mod cases {
         assert!(desk.app.db().outbox(open).await.unwrap().is_empty());
     }
 
+    /// Ten wrong passwords for an account stop its sign-ins for 15 minutes, the right
+    /// password included; then it works again.
+    pub async fn repeated_wrong_passwords_are_throttled(url: &str) {
+        let desk = Desk::open(url, "2026-11-23T10:00:00Z").await;
+        let agent = desk
+            .agent("li@example.com", Role::Agent, None, &["zh"], false)
+            .await;
+        desk.app
+            .set_password(agent.agent.id, "the right password")
+            .await
+            .unwrap();
+        for _ in 0..crossdesk_app::auth::MAX_FAILED_LOGINS {
+            assert!(matches!(
+                desk.app.log_in("li@example.com", "a wrong password").await,
+                Err(crossdesk_app::auth::AuthError::BadLogin)
+            ));
+        }
+        assert!(matches!(
+            desk.app
+                .log_in("LI@example.com", "the right password")
+                .await,
+            Err(crossdesk_app::auth::AuthError::Throttled)
+        ));
+        desk.set("2026-11-23T10:15:00Z");
+        assert!(
+            desk.app
+                .log_in("li@example.com", "the right password")
+                .await
+                .is_ok()
+        );
+    }
+
     /// A credential limited to de-shop cannot reach, through an order reference, an order
     /// of fr-shop in the same store group: no link, no merge into its buyer, no join of
     /// her ticket. Unscoped intake links it as before.
@@ -734,6 +766,7 @@ mod cases {
 }
 
 crossdesk_testkit::conformance!(
+    repeated_wrong_passwords_are_throttled,
     a_scoped_credential_reaches_no_order_of_another_store,
     out_of_hours_messages_get_the_automatic_reply,
     shanghai_friday_night_breaches_monday_afternoon,

@@ -43,6 +43,12 @@ impl From<AuthError> for ApiError {
                 None,
             ),
             AuthError::Forbidden(m) => ApiError::new(StatusCode::FORBIDDEN, "forbidden", m, None),
+            AuthError::Throttled => ApiError::new(
+                StatusCode::TOO_MANY_REQUESTS,
+                "too_many_attempts",
+                "too many failed sign-ins for this account; try again in a few minutes",
+                None,
+            ),
             AuthError::Invalid { field, message } => ApiError::invalid(field, message),
             AuthError::Db(e) => e.into(),
         }
