@@ -362,9 +362,24 @@ impl Db {
 
     /// Every agent with their scope, by id.
     pub async fn agents(&self) -> Result<Vec<AgentView>, DbError> {
+        self.agents_matching(None).await
+    }
+
+    /// One agent by id (every request resolves its caller through this: one agent's rows,
+    /// not the whole roster).
+    pub async fn agent(&self, id: i64) -> Result<AgentView, DbError> {
+        self.agents_matching(Some(id))
+            .await?
+            .pop()
+            .ok_or(DbError::NotFound)
+    }
+
+    async fn agents_matching(&self, id: Option<i64>) -> Result<Vec<AgentView>, DbError> {
         let mut agents: Vec<AgentView> = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT {AGENT_COLUMNS} FROM agents a LEFT JOIN teams t ON t.id = a.team_id ORDER BY a.id"
+            "SELECT {AGENT_COLUMNS} FROM agents a LEFT JOIN teams t ON t.id = a.team_id \
+             WHERE ($1 IS NULL OR a.id = $1) ORDER BY a.id"
         )))
+        .bind(id)
         .fetch_all(self.reader())
         .await?
         .iter()
@@ -373,8 +388,9 @@ impl Db {
         let scopes = sqlx::query(
             "SELECT sc.agent_id, s.key, g.key FROM agent_scopes sc \
              LEFT JOIN stores s ON s.id = sc.store_id LEFT JOIN store_groups g ON g.id = sc.group_id \
-             ORDER BY s.key, g.key",
+             WHERE ($1 IS NULL OR sc.agent_id = $1) ORDER BY s.key, g.key",
         )
+        .bind(id)
         .fetch_all(self.reader())
         .await?;
         for r in scopes {
@@ -389,15 +405,6 @@ impl Db {
             }
         }
         Ok(agents)
-    }
-
-    /// One agent by id.
-    pub async fn agent(&self, id: i64) -> Result<AgentView, DbError> {
-        self.agents()
-            .await?
-            .into_iter()
-            .find(|a| a.id == id)
-            .ok_or(DbError::NotFound)
     }
 
     /// An agent's id and password hash by login e-mail (active agents only).
@@ -416,25 +423,8 @@ impl Db {
     /// The stores an agent may see: every store for admins and all-store accounts, else
     /// the stores named and the stores of the groups named.
     pub async fn store_scope(&self, agent: i64) -> Result<StoreScope, DbError> {
-        let row = sqlx::query("SELECT role, all_stores FROM agents WHERE id = $1")
-            .bind(agent)
-            .fetch_optional(self.reader())
-            .await?
-            .ok_or(DbError::NotFound)?;
-        if row.text(0)? == Role::Admin.as_str() || row.int(1)? != 0 {
-            return Ok(StoreScope::All);
-        }
-        let ids = sqlx::query(
-            "SELECT s.id FROM stores s WHERE s.id IN (SELECT store_id FROM agent_scopes WHERE agent_id = $1) \
-             OR s.group_id IN (SELECT group_id FROM agent_scopes WHERE agent_id = $1) ORDER BY s.id",
-        )
-        .bind(agent)
-        .fetch_all(self.reader())
-        .await?
-        .iter()
-        .map(|r| r.int(0))
-        .collect::<Result<_, _>>()?;
-        Ok(StoreScope::Stores(ids))
+        let mut conn = self.reader().acquire().await?;
+        store_scope_on(&mut conn, agent).await
     }
 
     /// Stores a new session (the token's hash) for an agent.
@@ -689,4 +679,30 @@ pub(crate) async fn sla_policies_on(
         })
         .collect()
     }
+}
+
+/// [`Db::store_scope`] on `conn` (inside a transaction).
+pub(crate) async fn store_scope_on(
+    conn: &mut sqlx::AnyConnection,
+    agent: i64,
+) -> Result<StoreScope, DbError> {
+    let row = sqlx::query("SELECT role, all_stores FROM agents WHERE id = $1")
+        .bind(agent)
+        .fetch_optional(&mut *conn)
+        .await?
+        .ok_or(DbError::NotFound)?;
+    if row.text(0)? == Role::Admin.as_str() || row.int(1)? != 0 {
+        return Ok(StoreScope::All);
+    }
+    let ids = sqlx::query(
+        "SELECT s.id FROM stores s WHERE s.id IN (SELECT store_id FROM agent_scopes WHERE agent_id = $1) \
+         OR s.group_id IN (SELECT group_id FROM agent_scopes WHERE agent_id = $1) ORDER BY s.id",
+    )
+    .bind(agent)
+    .fetch_all(&mut *conn)
+    .await?
+    .iter()
+    .map(|r| r.int(0))
+    .collect::<Result<_, _>>()?;
+    Ok(StoreScope::Stores(ids))
 }

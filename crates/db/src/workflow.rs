@@ -10,7 +10,7 @@
 //! is due and schedules the next.
 
 use crate::sql::{RowExt, ms, time};
-use crate::{Db, DbError, StoreScope, TeamView};
+use crate::{Db, DbError, TeamView};
 use chrono::{DateTime, Duration, Utc};
 use crossdesk_domain::access::business_hours;
 use crossdesk_domain::lifecycle;
@@ -135,10 +135,13 @@ struct RosterAgent {
 }
 
 impl Roster {
+    /// With `routing`, also the agents' loads and store scopes (what choosing an agent
+    /// needs); without, only what the clocks need.
     pub(crate) async fn load(
         db: &Db,
         conn: &mut AnyConnection,
         now: DateTime<Utc>,
+        routing: bool,
     ) -> Result<Self, DbError> {
         let mut teams = HashMap::new();
         let mut team_order = Vec::new();
@@ -196,8 +199,9 @@ impl Roster {
         )
         .fetch_all(&mut *conn)
         .await?;
-        if !rows.is_empty() {
-            let mut open: HashMap<i64, u32> = HashMap::new();
+        let mut open: HashMap<i64, u32> = HashMap::new();
+        let mut scopes: HashMap<i64, Vec<i64>> = HashMap::new();
+        if routing && !rows.is_empty() {
             for r in sqlx::query(
                 "SELECT assignee_id, COUNT(*) FROM tickets WHERE assignee_id IS NOT NULL \
                  AND status IN ('new', 'open', 'waiting_customer', 'solution_proposed') GROUP BY assignee_id",
@@ -207,7 +211,6 @@ impl Roster {
             {
                 open.insert(r.int(0)?, u32::try_from(r.int(1)?).unwrap_or(u32::MAX));
             }
-            let mut scopes: HashMap<i64, Vec<i64>> = HashMap::new();
             for r in sqlx::query(
                 "SELECT sc.agent_id, s.id FROM agent_scopes sc JOIN stores s \
                  ON s.id = sc.store_id OR (sc.group_id IS NOT NULL AND s.group_id = sc.group_id)",
@@ -217,49 +220,48 @@ impl Roster {
             {
                 scopes.entry(r.int(0)?).or_default().push(r.int(1)?);
             }
-            for r in rows {
-                let id = r.int(0)?;
-                let role = Role::parse(&r.text(1)?).unwrap_or(Role::Agent);
-                let team = r.opt_int(2)?;
-                let every = role == Role::Admin || r.int(7)? != 0;
-                let list =
-                    |s: String| -> Vec<String> { serde_json::from_str(&s).unwrap_or_default() };
-                let mut categories: Vec<Category> = list(r.text(4)?)
+        }
+        for r in rows {
+            let id = r.int(0)?;
+            let role = Role::parse(&r.text(1)?).unwrap_or(Role::Agent);
+            let team = r.opt_int(2)?;
+            let every = role == Role::Admin || r.int(7)? != 0;
+            let list = |s: String| -> Vec<String> { serde_json::from_str(&s).unwrap_or_default() };
+            let mut categories: Vec<Category> = list(r.text(4)?)
+                .iter()
+                .filter_map(|c| Category::parse(c))
+                .collect();
+            if categories.is_empty()
+                && let Some((t, _)) = team.and_then(|t| teams.get(&t))
+            {
+                categories = t
+                    .categories
                     .iter()
                     .filter_map(|c| Category::parse(c))
                     .collect();
-                if categories.is_empty()
-                    && let Some((t, _)) = team.and_then(|t| teams.get(&t))
-                {
-                    categories = t
-                        .categories
-                        .iter()
-                        .filter_map(|c| Category::parse(c))
-                        .collect();
-                }
-                let on_shift = team
-                    .and_then(|t| teams.get(&t))
-                    .is_none_or(|(_, hours)| hours.is_open(now));
-                agents.push(RosterAgent {
-                    candidate: Candidate {
-                        id,
-                        languages: list(r.text(3)?),
-                        stores: if every {
-                            all_stores.clone()
-                        } else {
-                            scopes.remove(&id).unwrap_or_default()
-                        },
-                        all_stores: every,
-                        categories,
-                        open: open.get(&id).copied().unwrap_or(0),
-                        cap: u32::try_from(r.int(5)?).unwrap_or(25),
-                        on_shift,
-                        on_call_lead: r.int(6)? != 0 && matches!(role, Role::Lead | Role::Admin),
-                    },
-                    role,
-                    team,
-                });
             }
+            let on_shift = team
+                .and_then(|t| teams.get(&t))
+                .is_none_or(|(_, hours)| hours.is_open(now));
+            agents.push(RosterAgent {
+                candidate: Candidate {
+                    id,
+                    languages: list(r.text(3)?),
+                    stores: if every {
+                        all_stores.clone()
+                    } else {
+                        scopes.remove(&id).unwrap_or_default()
+                    },
+                    all_stores: every,
+                    categories,
+                    open: open.get(&id).copied().unwrap_or(0),
+                    cap: u32::try_from(r.int(5)?).unwrap_or(25),
+                    on_shift,
+                    on_call_lead: r.int(6)? != 0 && matches!(role, Role::Lead | Role::Admin),
+                },
+                role,
+                team,
+            });
         }
         Ok(Self {
             teams,
@@ -391,10 +393,7 @@ impl Roster {
 
     /// A specialist (else a lead) in scope of the store, least loaded.
     fn specialist_for(&self, store: Option<i64>) -> Option<i64> {
-        let in_scope = |a: &&RosterAgent| match store {
-            Some(s) => a.candidate.all_stores || a.candidate.stores.contains(&s),
-            None => a.candidate.all_stores,
-        };
+        let in_scope = |a: &&RosterAgent| a.candidate.sees(store);
         [Role::Specialist, Role::Lead]
             .iter()
             .find_map(|role| {
@@ -697,6 +696,40 @@ pub struct OutboxView {
     pub created_at: DateTime<Utc>,
 }
 
+/// The customer's latest message on a ticket: where an answer goes and what it is about.
+struct LastInbound {
+    external_id: String,
+    /// Who receives an answer (for the outbox).
+    recipient: Value,
+    language: String,
+    category: String,
+    urgency: String,
+}
+
+async fn last_inbound(
+    conn: &mut AnyConnection,
+    ticket: i64,
+) -> Result<Option<LastInbound>, DbError> {
+    sqlx::query(
+        "SELECT external_id, author_handle, author_name, author_email, author_buyer_id, language, category, urgency \
+         FROM messages WHERE ticket_id = $1 AND direction = 'in' ORDER BY sent_at DESC, id DESC LIMIT 1",
+    )
+    .bind(ticket)
+    .fetch_optional(&mut *conn)
+    .await?
+    .map(|m| {
+        Ok(LastInbound {
+            external_id: m.text(0)?,
+            recipient: json!({"reply_to": m.text(0)?, "handle": m.opt_text(1)?, "name": m.opt_text(2)?,
+                "email": m.opt_text(3)?, "buyer_id": m.opt_text(4)?}),
+            language: m.text(5)?,
+            category: m.text(6)?,
+            urgency: m.text(7)?,
+        })
+    })
+    .transpose()
+}
+
 /// Writes an automatic reply on a ticket intake just opened: the message, its outbox row
 /// and the event (inside intake's transaction, after its messages).
 pub(crate) async fn write_auto_reply(
@@ -705,14 +738,12 @@ pub(crate) async fn write_auto_reply(
     text: &str,
     now: DateTime<Utc>,
 ) -> Result<(), DbError> {
-    let first = sqlx::query(
-        "SELECT channel, external_id, author_handle, author_name, author_email, author_buyer_id, language, category, urgency \
-         FROM messages WHERE ticket_id = $1 AND direction = 'in' ORDER BY sent_at, id LIMIT 1",
-    )
-    .bind(ticket)
-    .fetch_one(&mut *conn)
-    .await?;
-    let channel = first.text(0)?;
+    let channel: String = sqlx::query("SELECT channel FROM tickets WHERE id = $1")
+        .bind(ticket)
+        .fetch_one(&mut *conn)
+        .await?
+        .text(0)?;
+    let first = last_inbound(conn, ticket).await?.ok_or(DbError::NotFound)?;
     let key = format!("auto_reply:{ticket}");
     let message = sqlx::query(
         "INSERT INTO messages (ticket_id, customer_id, channel, external_id, direction, kind, visibility, \
@@ -724,16 +755,15 @@ pub(crate) async fn write_auto_reply(
     .bind(channel.as_str())
     .bind(format!("crossdesk:{key}"))
     .bind(text)
-    .bind(first.text(6)?)
-    .bind(first.text(7)?)
-    .bind(first.text(8)?)
-    .bind(first.text(1)?)
+    .bind(first.language.as_str())
+    .bind(first.category.as_str())
+    .bind(first.urgency.as_str())
+    .bind(first.external_id.as_str())
     .bind(ms(now))
     .fetch_one(&mut *conn)
     .await?
     .int(0)?;
-    let recipient = json!({"reply_to": first.text(1)?, "handle": first.opt_text(2)?, "name": first.opt_text(3)?,
-        "email": first.opt_text(4)?, "buyer_id": first.opt_text(5)?});
+    let recipient = first.recipient;
     let outbox = sqlx::query(
         "INSERT INTO outbox (ticket_id, message_id, kind, channel, visibility, recipient, body, idempotency_key, status, created_at) \
          VALUES ($1, $2, 'auto_reply', $3, 'private', $4, $5, $6, 'pending', $7) RETURNING id",
@@ -776,7 +806,7 @@ impl Db {
         if tickets.is_empty() {
             return Ok(Vec::new());
         }
-        let mut roster = Roster::load(self, conn, now).await?;
+        let mut roster = Roster::load(self, conn, now, true).await?;
         let mut plans = Vec::with_capacity(tickets.len());
         for t in tickets {
             let mut events = Vec::new();
@@ -844,7 +874,7 @@ impl Db {
         if changes.is_empty() {
             return Ok(());
         }
-        let mut roster = Roster::load(self, conn, now).await?;
+        let mut roster = Roster::load(self, conn, now, true).await?;
         for (id, before, after, crisis) in changes {
             let mut t = load(conn, self, *id).await?;
             let Some(mut sla) = t.sla.take() else {
@@ -881,10 +911,7 @@ impl Db {
                     .agents
                     .iter()
                     .filter(|a| a.candidate.on_call_lead && a.candidate.on_shift)
-                    .filter(|a| match t.store_id {
-                        Some(s) => a.candidate.all_stores || a.candidate.stores.contains(&s),
-                        None => a.candidate.all_stores,
-                    })
+                    .filter(|a| a.candidate.sees(t.store_id))
                     .min_by_key(|a| (a.candidate.open, a.candidate.id))
                     .map(|a| a.candidate.id);
                 if let Some(lead) = lead {
@@ -958,15 +985,9 @@ impl Db {
                 message: "the ticket is closed; a new customer message opens a new one".into(),
             });
         }
-        let last_in = sqlx::query(
-            "SELECT external_id, author_handle, author_name, author_email, author_buyer_id, language, category, urgency \
-             FROM messages WHERE ticket_id = $1 AND direction = 'in' ORDER BY sent_at DESC, id DESC LIMIT 1",
-        )
-        .bind(t.id)
-        .fetch_optional(&mut *tx)
-        .await?;
+        let last_in = last_inbound(&mut tx, t.id).await?;
         let (language, category, urgency) = match &last_in {
-            Some(m) => (m.text(5)?, m.text(6)?, m.text(7)?),
+            Some(m) => (m.language.clone(), m.category.clone(), m.urgency.clone()),
             None => (
                 "en".into(),
                 t.category.as_str().into(),
@@ -1003,10 +1024,7 @@ impl Db {
         .bind(language.as_str())
         .bind(category.as_str())
         .bind(urgency.as_str())
-        .bind(match &last_in {
-            Some(m) => Some(m.text(0)?),
-            None => None,
-        })
+        .bind(last_in.as_ref().map(|m| m.external_id.clone()))
         .bind(ms(now))
         .fetch_one(&mut *tx)
         .await?
@@ -1014,13 +1032,9 @@ impl Db {
         let outbox_id = if r.note {
             None
         } else {
-            let recipient = match &last_in {
-                Some(m) => {
-                    json!({"reply_to": m.text(0)?, "handle": m.opt_text(1)?, "name": m.opt_text(2)?,
-                    "email": m.opt_text(3)?, "buyer_id": m.opt_text(4)?})
-                }
-                None => json!({}),
-            };
+            let recipient = last_in
+                .as_ref()
+                .map_or_else(|| json!({}), |m| m.recipient.clone());
             Some(
                 sqlx::query(
                     "INSERT INTO outbox (ticket_id, message_id, kind, channel, visibility, recipient, body, \
@@ -1113,7 +1127,7 @@ impl Db {
             )
             .await?;
         }
-        let roster = Roster::load(self, &mut tx, now).await?;
+        let roster = Roster::load(self, &mut tx, now, false).await?;
         write_clocks(&mut tx, &roster, &t, &sla, now).await?;
         tx.commit().await?;
         Ok(ReplyDone {
@@ -1141,7 +1155,7 @@ impl Db {
         let status = self
             .move_status(&mut tx, &mut t, &mut sla, to, actor, reason, now)
             .await?;
-        let roster = Roster::load(self, &mut tx, now).await?;
+        let roster = Roster::load(self, &mut tx, now, false).await?;
         write_clocks(&mut tx, &roster, &t, &sla, now).await?;
         tx.commit().await?;
         Ok(status)
@@ -1279,7 +1293,10 @@ impl Db {
                     message: format!("no active agent {a}"),
                 });
             }
-            if !self.store_scope_in(&mut tx, a).await?.allows(t.store_id) {
+            if !crate::accounts::store_scope_on(&mut tx, a)
+                .await?
+                .allows(t.store_id)
+            {
                 return Err(DbError::Invalid {
                     field: "agent_id".into(),
                     message: format!("agent {a} may not see this ticket's store"),
@@ -1289,7 +1306,7 @@ impl Db {
         if t.assignee == agent {
             return Ok(());
         }
-        let roster = Roster::load(self, &mut tx, now).await?;
+        let roster = Roster::load(self, &mut tx, now, false).await?;
         let team = roster.team_for(agent, t.category).or(t.team);
         sqlx::query(
             "UPDATE tickets SET assignee_id = $1, team_id = $2, updated_at = $3 WHERE id = $4",
@@ -1320,31 +1337,6 @@ impl Db {
         Ok(())
     }
 
-    async fn store_scope_in(
-        &self,
-        conn: &mut AnyConnection,
-        agent: i64,
-    ) -> Result<StoreScope, DbError> {
-        let row = sqlx::query("SELECT role, all_stores FROM agents WHERE id = $1")
-            .bind(agent)
-            .fetch_one(&mut *conn)
-            .await?;
-        if row.text(0)? == Role::Admin.as_str() || row.int(1)? != 0 {
-            return Ok(StoreScope::All);
-        }
-        let ids = sqlx::query(
-            "SELECT s.id FROM stores s WHERE s.id IN (SELECT store_id FROM agent_scopes WHERE agent_id = $1) \
-             OR s.group_id IN (SELECT group_id FROM agent_scopes WHERE agent_id = $1)",
-        )
-        .bind(agent)
-        .fetch_all(&mut *conn)
-        .await?
-        .iter()
-        .map(|r| r.int(0))
-        .collect::<Result<_, _>>()?;
-        Ok(StoreScope::Stores(ids))
-    }
-
     pub(crate) async fn sla_policies_in(
         &self,
         conn: &mut AnyConnection,
@@ -1368,7 +1360,7 @@ impl Db {
         if t.status == TicketStatus::Closed {
             return Ok(Vec::new());
         }
-        let roster = Roster::load(self, &mut tx, now).await?;
+        let roster = Roster::load(self, &mut tx, now, true).await?;
         let progress = Progress {
             responded: t.first_responded_at.is_some(),
             solved: t.solution_at.is_some() || t.status == TicketStatus::Resolved,
@@ -1594,19 +1586,9 @@ impl Db {
     ) -> Result<bool, DbError> {
         let mut tx = self.begin_write().await?;
         let t = load(&mut tx, self, ticket).await?;
-        let recipient = sqlx::query(
-            "SELECT external_id, author_handle, author_name, author_email, author_buyer_id FROM messages \
-             WHERE ticket_id = $1 AND direction = 'in' ORDER BY sent_at DESC, id DESC LIMIT 1",
-        )
-        .bind(ticket)
-        .fetch_optional(&mut *tx)
-        .await?
-        .map(|m| -> Result<Value, DbError> {
-            Ok(json!({"reply_to": m.text(0)?, "handle": m.opt_text(1)?, "name": m.opt_text(2)?,
-                "email": m.opt_text(3)?, "buyer_id": m.opt_text(4)?}))
-        })
-        .transpose()?
-        .unwrap_or_else(|| json!({}));
+        let recipient = last_inbound(&mut tx, ticket)
+            .await?
+            .map_or_else(|| json!({}), |m| m.recipient);
         let done = sqlx::query(
             "INSERT INTO outbox (ticket_id, kind, channel, visibility, recipient, body, idempotency_key, status, created_at) \
              VALUES ($1, $2, $3, 'private', $4, $5, $6, 'pending', $7) ON CONFLICT (idempotency_key) DO NOTHING",

@@ -29,6 +29,17 @@ pub struct Candidate {
     pub on_call_lead: bool,
 }
 
+impl Candidate {
+    /// Whether the agent may see a ticket of `store`; a ticket with no store only
+    /// all-store accounts see.
+    pub fn sees(&self, store: Option<i64>) -> bool {
+        match store {
+            Some(s) => self.all_stores || self.stores.contains(&s),
+            None => self.all_stores,
+        }
+    }
+}
+
 /// The ticket being routed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Ticket<'a> {
@@ -63,11 +74,7 @@ pub enum Route {
 
 /// Decides who gets a ticket.
 pub fn route(ticket: &Ticket<'_>, agents: &[Candidate]) -> Route {
-    // A ticket with no store is visible only to all-store accounts.
-    let in_scope = |a: &&Candidate| match ticket.store {
-        Some(s) => a.all_stores || a.stores.contains(&s),
-        None => a.all_stores,
-    };
+    let in_scope = |a: &&Candidate| a.sees(ticket.store);
     // A buyer's later messages stay with the current assignee while they may see the store.
     if let Some(current) = ticket.assignee
         && agents.iter().filter(in_scope).any(|a| a.id == current)

@@ -204,10 +204,18 @@ pub async fn agent_add(database: &str, a: AgentAddArgs) -> Result<ExitCode> {
         },
     };
     let app = open_app(database).await?;
-    let id = app
-        .save_agent(&spec)
-        .await
-        .map_err(|e| format!("--{}", e.to_string().replace('_', "-")))?;
+    let id = app.save_agent(&spec).await.map_err(|e| {
+        use crossdesk_app::{DbError, auth::AuthError};
+        match e {
+            // Name the option the field came from (`stores[0]` → `--stores`).
+            AuthError::Invalid { field, message }
+            | AuthError::Db(DbError::Invalid { field, message }) => {
+                let option = field.split(['[', '.']).next().unwrap_or_default();
+                format!("--{}: {message}", option.replace('_', "-"))
+            }
+            other => other.to_string(),
+        }
+    })?;
     println!("agent {id} {} ({})", spec.email, spec.role);
     app.db().close().await;
     Ok(ExitCode::SUCCESS)
