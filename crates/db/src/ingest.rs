@@ -91,14 +91,15 @@ impl IngestItem {
     pub fn new(inbound: Inbound, triage: Triage, store_id: Option<i64>) -> Self {
         let m = &inbound;
         let derived = Derived {
-            search: search_text(&[
+            // Folded like the search index folds (see `search`).
+            search: crate::search::fold(&search_text(&[
                 m.subject.as_deref().unwrap_or_default(),
                 &m.text,
                 m.author.handle.as_deref().unwrap_or_default(),
                 m.author.name.as_deref().unwrap_or_default(),
                 m.author.email.as_deref().unwrap_or_default(),
                 m.order_ref.as_deref().unwrap_or_default(),
-            ]),
+            ])),
             headline: m.subject.clone().unwrap_or_else(|| headline(&m.text)),
             entities: serde_json::to_string(&triage.entities).unwrap_or_else(|_| "{}".into()),
             attachments: serde_json::to_string(&m.attachments).unwrap_or_else(|_| "[]".into()),

@@ -11,27 +11,36 @@ mod customers;
 mod error;
 mod import;
 mod ingest;
+mod live;
 mod migrate;
 mod queries;
 pub mod scratch;
+mod search;
 mod sql;
 mod surveys;
 mod timers;
 mod url;
 pub mod views;
 mod workflow;
+mod workspace;
 
 pub use accounts::{AgentView, Credential, StoreScope, TeamView, TokenView};
 pub use backend::Backend;
 pub use error::DbError;
 pub use import::{ImportOutcome, ImportStats};
 pub use ingest::{IngestItem, IngestOutcome};
+pub use live::MessageTick;
 pub use migrate::{MIGRATIONS_POSTGRES, MIGRATIONS_SQLITE, Migration};
-pub use queries::{CustomerFilter, Page, TicketCounts, TicketFilter, decode_cursor};
+pub use queries::{
+    AT_RISK_WITHIN, CustomerFilter, Page, SlaState, TicketCounts, TicketFilter, decode_cursor,
+};
 pub use surveys::{SURVEY_COMMENT_MAX_CHARS, SurveyAnswer};
 pub use timers::{NewTimer, Timer};
 pub use url::{DatabaseUrl, redact};
 pub use workflow::{AUTO_CLOSE_AFTER, Actor, NewReply, OutboxView, ReplyDone, SURVEY_AFTER};
+pub use workspace::{
+    CorrectedLabel, CorrectionView, LabelChanged, LabelCorrection, SavedView, SocialPost, WatchMatch,
+};
 
 use sqlx::{Any, Transaction};
 use sqlx::{AnyConnection, AnyPool};

@@ -37,6 +37,16 @@ pub const MIGRATIONS_SQLITE: &[Migration] = &[
         name: "surveys",
         sql: include_str!("../migrations/sqlite/0004_surveys.sql"),
     },
+    Migration {
+        version: 5,
+        name: "search",
+        sql: include_str!("../migrations/sqlite/0005_search.sql"),
+    },
+    Migration {
+        version: 6,
+        name: "workspace",
+        sql: include_str!("../migrations/sqlite/0006_workspace.sql"),
+    },
 ];
 
 /// PostgreSQL's migrations.
@@ -60,6 +70,16 @@ pub const MIGRATIONS_POSTGRES: &[Migration] = &[
         version: 4,
         name: "surveys",
         sql: include_str!("../migrations/postgres/0004_surveys.sql"),
+    },
+    Migration {
+        version: 5,
+        name: "search",
+        sql: include_str!("../migrations/postgres/0005_search.sql"),
+    },
+    Migration {
+        version: 6,
+        name: "workspace",
+        sql: include_str!("../migrations/postgres/0006_workspace.sql"),
     },
 ];
 

@@ -1,11 +1,13 @@
 //! Read queries for the API and the workspace: ticket lists with filters and cursor
 //! pagination, ticket details, customers, orders and stores.
 
+use crate::search;
 use crate::sql::{RowExt, Val, query_with, time};
 use crate::views::*;
-use crate::{Db, DbError, StoreScope};
+use crate::{Backend, Db, DbError, StoreScope};
+use chrono::{DateTime, Utc};
+use crossdesk_domain::model::TicketStatus;
 use crossdesk_domain::money::Money;
-use crossdesk_domain::text::tokens;
 use sqlx::any::AnyRow;
 
 /// A page of results and the cursor of the next page.
@@ -32,13 +34,56 @@ pub struct TicketCounts {
     pub by_channel: std::collections::BTreeMap<String, i64>,
 }
 
+/// Where an open ticket stands against its SLA clocks at a moment (the inbox's `sla`
+/// filter). Resolved and closed tickets are in none of these; neither is an open ticket
+/// with no running clock (waiting on the customer, or every target met).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SlaState {
+    /// A running clock's due time has passed.
+    Breached,
+    /// Not breached, and the earliest due time is within [`AT_RISK_WITHIN`].
+    AtRisk,
+    /// A clock runs and nothing is due within [`AT_RISK_WITHIN`].
+    OnTrack,
+}
+
+/// How close its earliest due time puts an open ticket at risk.
+pub const AT_RISK_WITHIN: chrono::TimeDelta = chrono::TimeDelta::hours(1);
+
+impl SlaState {
+    /// Every state, in display order.
+    pub const ALL: [SlaState; 3] = [SlaState::Breached, SlaState::AtRisk, SlaState::OnTrack];
+
+    /// The wire name: `breached`, `at_risk`, `on_track`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SlaState::Breached => "breached",
+            SlaState::AtRisk => "at_risk",
+            SlaState::OnTrack => "on_track",
+        }
+    }
+
+    /// Parses the wire name; `None` when it is not one of [`Self::ALL`].
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|v| v.as_str() == s)
+    }
+}
+
 /// Which tickets to list. Every field narrows the list.
+///
+/// `status` holding exactly the open statuses (every status but `resolved` and `closed`,
+/// in any order) is the inbox's default view and is served from an index of open tickets.
 #[derive(Debug, Clone, Default)]
 pub struct TicketFilter {
     /// Statuses (any of).
     pub status: Vec<String>,
     /// Store key.
     pub store: Option<String>,
+    /// Channel (`email`, `amazon`, …).
+    pub channel: Option<String>,
+    /// Open tickets in this SLA state at this moment (the caller's clock, so that a page
+    /// and its count agree and tests can fix it).
+    pub sla: Option<(SlaState, DateTime<Utc>)>,
     /// Category.
     pub category: Option<String>,
     /// Urgency.
@@ -49,7 +94,8 @@ pub struct TicketFilter {
     pub assignee: Option<Option<i64>>,
     /// Customer.
     pub customer_id: Option<i64>,
-    /// Words that must all appear in the ticket's messages, subject or customer.
+    /// Words that must all appear in the ticket's messages, subject or customer (the
+    /// last one may be the start of a word); no letters or digits: no text filter.
     pub text: Option<String>,
     /// The stores the caller may see.
     pub scope: StoreScope,
@@ -172,10 +218,44 @@ fn escape_like(s: &str) -> String {
         .replace('_', "\\_")
 }
 
+/// The condition that selects open tickets, spelt exactly like the partial indexes'
+/// (constants, so that both planners can match them).
+const OPEN: &str = "t.status NOT IN ('resolved', 'closed')";
+
+/// Whether `statuses` are exactly the open ones (in any order, repeats allowed).
+fn is_open_set(statuses: &[String]) -> bool {
+    let open = || {
+        TicketStatus::ALL
+            .iter()
+            .filter(|s| !matches!(s, TicketStatus::Resolved | TicketStatus::Closed))
+    };
+    statuses
+        .iter()
+        .all(|s| open().any(|o| o.as_str() == s))
+        && open().all(|o| statuses.iter().any(|s| s == o.as_str()))
+}
+
+/// The earliest running SLA due time of a ticket, spelt exactly like the index
+/// `tickets_open_due` (SQLite's `min` is NULL when any argument is, `LEAST` skips NULLs).
+fn next_due(backend: Backend) -> &'static str {
+    match backend {
+        Backend::Sqlite => {
+            "min(coalesce(t.first_response_due_at, 9223372036854775807), \
+             coalesce(t.solution_due_at, 9223372036854775807), \
+             coalesce(t.hard_due_at, 9223372036854775807))"
+        }
+        Backend::Postgres => "LEAST(t.first_response_due_at, t.solution_due_at, t.hard_due_at)",
+    }
+}
+
 /// The WHERE clause of a ticket filter (its cursor aside).
-fn ticket_where(f: &TicketFilter) -> Where {
+fn ticket_where(backend: Backend, f: &TicketFilter) -> Where {
     let mut w = Where::default();
-    if !f.status.is_empty() {
+    let open = is_open_set(&f.status);
+    if open || f.sla.is_some() {
+        w.push(OPEN, vec![]);
+    }
+    if !f.status.is_empty() && !open {
         let marks = vec!["?"; f.status.len()].join(", ");
         w.push(
             &format!("t.status IN ({marks})"),
@@ -187,6 +267,9 @@ fn ticket_where(f: &TicketFilter) -> Where {
             "t.store_id = (SELECT id FROM stores WHERE key = ?)",
             vec![Val::from(store.as_str())],
         );
+    }
+    if let Some(v) = &f.channel {
+        w.push("t.channel = ?", vec![Val::from(v.as_str())]);
     }
     if let Some(v) = &f.category {
         w.push("t.category = ?", vec![Val::from(v.as_str())]);
@@ -205,9 +288,30 @@ fn ticket_where(f: &TicketFilter) -> Where {
     if let Some(c) = f.customer_id {
         w.push("t.customer_id = ?", vec![Val::from(c)]);
     }
+    if let Some((state, now)) = f.sla {
+        let now_ms = now.timestamp_millis();
+        let soon = (now + AT_RISK_WITHIN).timestamp_millis();
+        let due = next_due(backend);
+        // On SQLite "no clock" is the sentinel; on PostgreSQL, NULL (no comparison holds).
+        match state {
+            SlaState::Breached => w.push(&format!("{due} < ?"), vec![Val::from(now_ms)]),
+            SlaState::AtRisk => w.push(
+                &format!("{due} >= ? AND {due} < ?"),
+                vec![Val::from(now_ms), Val::from(soon)],
+            ),
+            SlaState::OnTrack => w.push(
+                &format!("{due} >= ? AND {due} < 9223372036854775807"),
+                vec![Val::from(soon)],
+            ),
+        }
+    }
     if let Some(text) = &f.text {
-        for t in tokens(text).into_iter().take(8) {
-            w.push("t.search_text LIKE ?", vec![Val::from(format!("%{t}%"))]);
+        let tokens = search::query_tokens(text);
+        if !tokens.is_empty() {
+            w.push(
+                search::condition(backend),
+                vec![Val::from(search::match_expression(backend, &tokens))],
+            );
         }
     }
     w.scope("t.store_id", &f.scope);
@@ -217,11 +321,12 @@ fn ticket_where(f: &TicketFilter) -> Where {
 impl Db {
     /// Lists tickets, most recently active first.
     pub async fn list_tickets(&self, f: &TicketFilter) -> Result<Page<TicketSummary>, DbError> {
-        let mut w = ticket_where(f);
+        let mut w = ticket_where(self.backend(), f);
         if let Some((at, id)) = f.cursor.as_deref().and_then(decode_cursor) {
+            // A row value, so that both planners seek the index to the cursor.
             w.push(
-                "(t.last_message_at < ? OR (t.last_message_at = ? AND t.id < ?))",
-                vec![Val::from(at), Val::from(at), Val::from(id)],
+                "(t.last_message_at, t.id) < (?, ?)",
+                vec![Val::from(at), Val::from(id)],
             );
         }
         let limit = f.limit.clamp(1, 500) as i64;
@@ -246,7 +351,7 @@ impl Db {
     /// Counts the tickets a filter selects (its cursor and limit aside), in total and by
     /// status, urgency and channel.
     pub async fn count_tickets(&self, f: &TicketFilter) -> Result<TicketCounts, DbError> {
-        let w = ticket_where(f);
+        let w = ticket_where(self.backend(), f);
         let sql = format!(
             "SELECT t.status, t.urgency, t.channel, COUNT(*) FROM tickets t{} GROUP BY t.status, t.urgency, t.channel",
             w.sql()
@@ -260,6 +365,28 @@ impl Db {
             *counts.by_channel.entry(r.text(2)?).or_default() += n;
         }
         Ok(counts)
+    }
+
+    /// Counts the tickets a filter selects (its cursor and limit aside), stopping at `cap`:
+    /// `(n, false)` when exactly `n` match, `(cap, true)` when more than `cap` do (shown as
+    /// "10,000+"), so a page over a million tickets never counts them all.
+    pub async fn count_tickets_capped(
+        &self,
+        f: &TicketFilter,
+        cap: i64,
+    ) -> Result<(i64, bool), DbError> {
+        let cap = cap.max(0);
+        let w = ticket_where(self.backend(), f);
+        let sql = format!(
+            "SELECT COUNT(*) FROM (SELECT 1 FROM tickets t{} LIMIT {}) capped",
+            w.sql(),
+            cap + 1
+        );
+        let n = query_with(sql, w.values)
+            .fetch_one(self.reader())
+            .await?
+            .int(0)?;
+        Ok(if n > cap { (cap, true) } else { (n, false) })
     }
 
     /// The store of a ticket (`None` for a storeless one); [`DbError::NotFound`] when there

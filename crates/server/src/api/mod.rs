@@ -7,7 +7,7 @@ mod openapi;
 mod queries;
 mod workflow;
 
-pub use auth::{Actor, COOKIE, CSRF_HEADER};
+pub use auth::{Actor, COOKIE, CSRF_HEADER, cookie};
 pub use error::{ApiError, ErrorBody};
 
 use axum::Router;
@@ -51,6 +51,7 @@ pub fn router(app: App) -> Router {
         .route("/api/v1/tickets/counts", get(queries::count_tickets))
         .route("/api/v1/tickets/{id}", get(queries::get_ticket))
         .route("/api/v1/tickets/{id}/replies", post(workflow::reply))
+        .route("/api/v1/tickets/{id}/preview", post(workflow::preview))
         .route("/api/v1/tickets/{id}/status", post(workflow::set_status))
         .route("/api/v1/tickets/{id}/assign", post(workflow::assign))
         .route("/api/v1/tickets/{id}/claim", post(workflow::claim))
@@ -63,7 +64,6 @@ pub fn router(app: App) -> Router {
             get(queries::get_order),
         )
         .route("/api/v1/orders", get(queries::find_order))
-        .merge(crate::web::routes())
         .fallback(|| async { ApiError::not_found("no such route") })
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .layer(TimeoutLayer::with_status_code(
@@ -73,7 +73,9 @@ pub fn router(app: App) -> Router {
         .layer(CatchPanicLayer::new())
         .layer(axum::middleware::map_response(json_errors))
         .layer(TraceLayer::new_for_http())
-        .merge(crate::survey::routes()) // HTML pages with their own layers, outside json_errors
+        // HTML pages with their own layers, outside json_errors
+        .merge(crate::survey::routes())
+        .merge(crate::web::routes(&app))
         .with_state(app)
 }
 

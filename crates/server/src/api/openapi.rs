@@ -29,6 +29,7 @@ use utoipa::OpenApi;
         super::queries::list_tickets,
         super::queries::count_tickets,
         super::workflow::reply,
+        super::workflow::preview,
         super::workflow::set_status,
         super::workflow::assign,
         super::workflow::claim,

@@ -199,3 +199,66 @@ pub async fn outbox(
     let ticket = id("id", &ticket)?;
     Ok(Json(app.outbox(&actor.0, ticket).await?))
 }
+
+/// What a reply would say.
+#[derive(Debug, serde::Serialize, ToSchema)]
+pub struct PreviewDone {
+    /// The text as it would be sent (a template filled in the buyer's language).
+    pub text: String,
+    /// The template used, if any.
+    pub template: Option<String>,
+    /// The language of the text's template (the ticket's language).
+    pub language: String,
+    /// For a public reply: why it would be refused (personal data found); absent otherwise.
+    pub refused: Option<String>,
+}
+
+/// Previews a reply without sending it: fills the template in the buyer's language and runs
+/// the public-reply personal-data guard. Nothing is written.
+#[utoipa::path(post, path = "/api/v1/tickets/{id}/preview", tag = "workflow", request_body = ReplyBody,
+    params(("id" = i64, Path, description = "Ticket id")),
+    responses((status = 200, body = PreviewDone), (status = 404, body = super::ErrorBody), (status = 422, body = super::ErrorBody)))]
+pub async fn preview(
+    State(app): State<App>,
+    actor: Actor,
+    Path(ticket): Path<String>,
+    body: Bytes,
+) -> Result<Json<PreviewDone>, ApiError> {
+    let who = actor.require(crossdesk_domain::model::Permission::Read)?;
+    let ticket = id("id", &ticket)?;
+    let body: ReplyBody = super::json_body(&body)?;
+    let detail = app.ticket(ticket, &who.scope).await.map_err(|e| match e {
+        crossdesk_db::DbError::NotFound => ApiError::not_found("no such ticket"),
+        other => other.into(),
+    })?;
+    let (text, template) = match (&body.text, &body.template) {
+        (Some(_), Some(_)) => {
+            return Err(ApiError::invalid(
+                "template",
+                "give either text or a template, not both",
+            ));
+        }
+        (_, Some(kind)) => {
+            let (kind, text) = app
+                .render_template(who, ticket, kind, &body.values)
+                .await?;
+            (text, Some(kind.as_str().to_string()))
+        }
+        (Some(text), None) => (text.clone(), None),
+        (None, None) => return Err(ApiError::invalid("text", "is required (or a template)")),
+    };
+    let public = body.visibility.as_deref() == Some("public") && !body.note;
+    let refused = if public {
+        crossdesk_domain::templates::check_public_reply(&text)
+            .err()
+            .map(|p| p.to_string())
+    } else {
+        None
+    };
+    Ok(Json(PreviewDone {
+        text,
+        template,
+        language: detail.ticket.language,
+        refused,
+    }))
+}

@@ -1,0 +1,118 @@
+//! Live updates: one poller per process reads the messages written since the last look (by
+//! this node, another node, or `crossdesk ingest`), and fans them out to every open
+//! workspace over server-sent events, each agent seeing only their stores.
+//!
+//! Polling the message table's primary key once a second costs one index probe and needs
+//! nothing from the database beyond SQL, so it behaves the same on SQLite and PostgreSQL and
+//! across nodes.
+
+use super::Viewer;
+use axum::Extension;
+use axum::response::IntoResponse;
+use axum::response::sse::{Event, KeepAlive, Sse};
+use crossdesk_app::Db;
+use crossdesk_db::MessageTick;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Weak};
+use std::time::Duration;
+use tokio::sync::broadcast;
+
+/// How often the poller looks for new messages.
+const POLL: Duration = Duration::from_millis(700);
+/// Most messages announced per look (a bulk import is summarised by its last page).
+const BATCH: i64 = 500;
+
+/// The process's feed of new messages.
+#[derive(Debug, Clone)]
+pub struct LiveFeed {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    db: Db,
+    tx: broadcast::Sender<Arc<MessageTick>>,
+    started: AtomicBool,
+}
+
+impl LiveFeed {
+    /// A feed over `db`; its poller starts with the first subscriber.
+    pub fn new(db: Db) -> Self {
+        let (tx, _) = broadcast::channel(1024);
+        Self {
+            inner: Arc::new(Inner {
+                db,
+                tx,
+                started: AtomicBool::new(false),
+            }),
+        }
+    }
+
+    /// A receiver of every new message from now on.
+    pub fn subscribe(&self) -> broadcast::Receiver<Arc<MessageTick>> {
+        let rx = self.inner.tx.subscribe();
+        if !self.inner.started.swap(true, Ordering::SeqCst) {
+            tokio::spawn(poll(Arc::downgrade(&self.inner)));
+        }
+        rx
+    }
+}
+
+/// Runs until the feed is dropped. Failures are logged and retried at the next tick.
+async fn poll(feed: Weak<Inner>) {
+    let mut last: Option<i64> = None;
+    loop {
+        let Some(inner) = feed.upgrade() else { return };
+        if last.is_none() {
+            match inner.db.latest_message_id().await {
+                Ok(id) => last = Some(id),
+                Err(e) => tracing::warn!(error = %e, "live feed: cannot read the latest message"),
+            }
+        }
+        if let Some(after) = last
+            && inner.tx.receiver_count() > 0
+        {
+            match inner.db.messages_after(after, BATCH).await {
+                Ok(ticks) => {
+                    for tick in ticks {
+                        last = Some(tick.message);
+                        let _ = inner.tx.send(Arc::new(tick));
+                    }
+                }
+                Err(e) => tracing::warn!(error = %e, "live feed: poll failed"),
+            }
+        } else if last.is_some() && inner.tx.receiver_count() == 0 {
+            // Nobody listens: skip ahead instead of replaying a backlog to the next one.
+            last = None;
+        }
+        drop(inner);
+        tokio::time::sleep(POLL).await;
+    }
+}
+
+/// `GET /live`: `message` events for the agent's stores.
+pub async fn stream(viewer: Viewer, Extension(feed): Extension<LiveFeed>) -> impl IntoResponse {
+    let rx = feed.subscribe();
+    let scope = viewer.principal.scope.clone();
+    let hello = futures_util::stream::once(async { Ok(Event::default().event("ready").data("{}")) });
+    let events = futures_util::stream::unfold((rx, scope), |(mut rx, scope)| async move {
+        loop {
+            match rx.recv().await {
+                Ok(tick) if scope.allows(tick.store_id) => {
+                    let data = serde_json::to_string(tick.as_ref()).unwrap_or_default();
+                    let event = Event::default().event("message").data(data);
+                    return Some((Ok::<_, std::convert::Infallible>(event), (rx, scope)));
+                }
+                Ok(_) => continue,
+                // Fell behind: tell the page to refresh once instead of replaying.
+                Err(broadcast::error::RecvError::Lagged(_)) => {
+                    let event = Event::default().event("message").data("{}");
+                    return Some((Ok(event), (rx, scope)));
+                }
+                Err(broadcast::error::RecvError::Closed) => return None,
+            }
+        }
+    });
+    use futures_util::StreamExt;
+    Sse::new(hello.chain(events)).keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
+}
