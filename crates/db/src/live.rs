@@ -33,7 +33,11 @@ impl Db {
     }
 
     /// Messages with an id above `after`, oldest first, at most `limit`.
-    pub async fn messages_after(&self, after: i64, limit: i64) -> Result<Vec<MessageTick>, DbError> {
+    pub async fn messages_after(
+        &self,
+        after: i64,
+        limit: i64,
+    ) -> Result<Vec<MessageTick>, DbError> {
         let rows = query_with(
             "SELECT m.id, m.ticket_id, t.store_id, s.key, m.channel, m.visibility, m.direction \
              FROM messages m JOIN tickets t ON t.id = m.ticket_id \

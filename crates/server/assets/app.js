@@ -484,6 +484,33 @@
 
   // ---- admin -----------------------------------------------------------------------------
   function admin() {
+    // JSON editors for teams and SLA policies: fill from a row, PUT the object.
+    for (const b of $$('button[data-edit-json]')) {
+      b.addEventListener('click', () => {
+        const f = document.getElementById(b.dataset.form);
+        f.json.value = JSON.stringify(JSON.parse(b.dataset.editJson), null, 2);
+        f.scrollIntoView({ block: 'center' });
+        f.json.focus();
+      });
+    }
+    for (const f of $$('form.json-editor')) {
+      f.addEventListener('submit', async (e) => {
+        e.preventDefault();
+        const status = $('.status', f);
+        let body;
+        try { body = JSON.parse(f.json.value); } catch (x) { show(status, `JSON: ${x.message}`); return; }
+        try {
+          await api(f.dataset.method, f.dataset.path, body);
+          show(status, f.dataset.saved);
+          setTimeout(() => location.reload(), 600);
+        } catch (x) { show(status, x.field ? `${x.field}: ${x.message}` : x.message); }
+      });
+    }
+    for (const b of $$('button[data-delete]')) {
+      b.addEventListener('click', async () => {
+        try { await api('DELETE', b.dataset.delete); location.reload(); } catch (x) { b.textContent = '!'; b.title = x.message; }
+      });
+    }
     const form = $('#agent-form');
     if (!form) return;
     for (const b of $$('button[data-edit-agent]')) {

@@ -23,11 +23,20 @@ pub struct AgentRow {
     pub json: String,
 }
 
-/// A team row.
+/// A team row, with the JSON the editor is filled from.
 #[derive(Debug, Clone)]
 pub struct TeamRow {
     pub team: TeamView,
     pub hours: String,
+    pub json: String,
+}
+
+/// An SLA policy row, with the JSON the editor is filled from.
+#[derive(Debug, Clone)]
+pub struct PolicyRow {
+    pub id: i64,
+    pub policy: SlaPolicySpec,
+    pub json: String,
 }
 
 /// A standard template in every language.
@@ -47,9 +56,75 @@ struct AdminPage {
     groups: Vec<(String, String)>,
     teams: Vec<TeamRow>,
     agents: Vec<AgentRow>,
-    policies: Vec<(i64, SlaPolicySpec)>,
+    policies: Vec<PolicyRow>,
     templates: Vec<TemplateRow>,
+    team_example: String,
+    policy_example: String,
 }
+
+/// A team's week compactly, in weekday order with equal days joined: `mon–fri 09:00–18:00`.
+fn week(hours: &BTreeMap<String, Vec<Vec<String>>>) -> String {
+    const DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+    if hours.is_empty() {
+        return "24/7".into();
+    }
+    let day = |d: &str| {
+        hours
+            .get(d)
+            .map(|spans| {
+                spans
+                    .iter()
+                    .map(|s| s.join("–"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            })
+            .unwrap_or_default()
+    };
+    let mut parts: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < DAYS.len() {
+        let text = day(DAYS[i]);
+        let mut j = i;
+        while j + 1 < DAYS.len() && day(DAYS[j + 1]) == text {
+            j += 1;
+        }
+        if !text.is_empty() {
+            let range = if i == j {
+                DAYS[i].to_string()
+            } else {
+                format!("{}–{}", DAYS[i], DAYS[j])
+            };
+            parts.push(format!("{range} {text}"));
+        }
+        i = j + 1;
+    }
+    parts.join(" · ")
+}
+
+/// What the team editor starts from.
+const TEAM_EXAMPLE: &str = r#"{
+  "key": "cs-madrid",
+  "name": "Madrid",
+  "timezone": "Europe/Madrid",
+  "hours": {"mon": [["09:00", "18:00"]], "tue": [["09:00", "18:00"]], "wed": [["09:00", "18:00"]],
+            "thu": [["09:00", "18:00"]], "fri": [["09:00", "17:00"]]},
+  "holidays": ["2026-12-25"],
+  "categories": [],
+  "auto_reply": "out_of_hours"
+}"#;
+
+/// What the policy editor starts from.
+const POLICY_EXAMPLE: &str = r#"{
+  "scope": "store",
+  "key": "acme-us-amzn",
+  "channel": "marketplace",
+  "urgency": "complaint",
+  "first_response_minutes": 240,
+  "hard_limit_minutes": 1440,
+  "solution_minutes": 1440,
+  "update_minutes": 1440,
+  "escalate_minutes": 4320
+}"#;
 
 /// `GET /admin`.
 pub async fn page(State(app): State<App>, viewer: Viewer) -> Response {
@@ -79,19 +154,13 @@ pub async fn page(State(app): State<App>, viewer: Viewer) -> Response {
     let teams = teams
         .into_iter()
         .map(|t| {
-            let hours = if t.hours.is_empty() {
-                "24/7".to_string()
-            } else {
-                t.hours
-                    .iter()
-                    .map(|(day, spans)| {
-                        let spans = spans.iter().map(|s| s.join("–")).collect::<Vec<_>>();
-                        format!("{day} {}", spans.join(", "))
-                    })
-                    .collect::<Vec<_>>()
-                    .join(" · ")
-            };
-            TeamRow { team: t, hours }
+            let hours = week(&t.hours);
+            let json = serde_json::to_string_pretty(&t.spec()).unwrap_or_default();
+            TeamRow {
+                team: t,
+                hours,
+                json,
+            }
         })
         .collect();
     let agents = agents
@@ -130,7 +199,37 @@ pub async fn page(State(app): State<App>, viewer: Viewer) -> Response {
         groups: groups.into_iter().map(|(g, s)| (g, s.join(", "))).collect(),
         teams,
         agents,
-        policies,
+        policies: policies
+            .into_iter()
+            .map(|(id, policy)| PolicyRow {
+                id,
+                json: serde_json::to_string_pretty(&policy).unwrap_or_default(),
+                policy,
+            })
+            .collect(),
         templates,
+        team_example: TEAM_EXAMPLE.to_string(),
+        policy_example: POLICY_EXAMPLE.to_string(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weeks_join_equal_days() {
+        let span = |a: &str, b: &str| vec![vec![a.to_string(), b.to_string()]];
+        let mut h = BTreeMap::new();
+        for d in ["mon", "tue", "wed", "thu"] {
+            h.insert(d.to_string(), span("09:00", "18:00"));
+        }
+        h.insert("fri".to_string(), span("09:00", "17:00"));
+        h.insert("sun".to_string(), span("10:00", "14:00"));
+        assert_eq!(
+            week(&h),
+            "mon–thu 09:00–18:00 · fri 09:00–17:00 · sun 10:00–14:00"
+        );
+        assert_eq!(week(&BTreeMap::new()), "24/7");
+    }
 }

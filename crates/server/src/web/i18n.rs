@@ -15,7 +15,11 @@ pub enum Lang {
 impl Lang {
     /// The language of an agent's `locale` (`en` or `zh`); English otherwise.
     pub fn of(locale: &str) -> Self {
-        if locale.starts_with("zh") { Lang::Zh } else { Lang::En }
+        if locale.starts_with("zh") {
+            Lang::Zh
+        } else {
+            Lang::En
+        }
     }
 
     /// The value of `<html lang>`.
@@ -27,7 +31,7 @@ impl Lang {
     }
 
     /// The text for `key`; the key itself when no text exists (a test keeps both tables whole).
-    pub fn t<'a>(self, key: &'a str) -> &'a str {
+    pub fn t(self, key: &str) -> &str {
         match texts().get(key) {
             Some((en, zh)) => match self {
                 Lang::En => en,
@@ -58,7 +62,11 @@ fn texts() -> &'static HashMap<&'static str, (&'static str, &'static str)> {
 
 /// Key, English, Chinese.
 const TEXTS: &[(&str, &str, &str)] = &[
-    ("app.tagline", "Complaint and dispute command center", "跨境电商客诉与纠纷指挥中心"),
+    (
+        "app.tagline",
+        "Complaint and dispute command center",
+        "跨境电商客诉与纠纷指挥中心",
+    ),
     ("nav.inbox", "Inbox", "收件箱"),
     ("nav.monitor", "Social monitor", "舆情监控"),
     ("nav.admin", "Admin", "管理"),
@@ -68,7 +76,11 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("login.email", "E-mail", "邮箱"),
     ("login.password", "Password", "密码"),
     ("login.submit", "Sign in", "登录"),
-    ("login.failed", "Wrong e-mail or password.", "邮箱或密码错误。"),
+    (
+        "login.failed",
+        "Wrong e-mail or password.",
+        "邮箱或密码错误。",
+    ),
     ("filter.store", "Store", "店铺"),
     ("filter.channel", "Channel", "渠道"),
     ("filter.category", "Category", "类别"),
@@ -77,7 +89,11 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("filter.status", "Status", "状态"),
     ("filter.assignee", "Assignee", "负责人"),
     ("filter.sla", "SLA", "SLA"),
-    ("filter.search", "Search tickets, customers, order numbers…", "搜索工单、客户、订单号…"),
+    (
+        "filter.search",
+        "Search tickets, customers, order numbers…",
+        "搜索工单、客户、订单号…",
+    ),
     ("filter.apply", "Apply", "筛选"),
     ("filter.any", "All", "全部"),
     ("filter.open", "Open (not resolved)", "未解决"),
@@ -92,7 +108,11 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("inbox.title", "Inbox", "收件箱"),
     ("inbox.count", "tickets", "个工单"),
     ("inbox.more", "more than", "超过"),
-    ("inbox.empty", "No tickets match these filters.", "没有符合筛选条件的工单。"),
+    (
+        "inbox.empty",
+        "No tickets match these filters.",
+        "没有符合筛选条件的工单。",
+    ),
     ("inbox.next", "Older tickets →", "更早的工单 →"),
     ("inbox.first", "← Newest", "← 最新"),
     ("col.ticket", "#", "编号"),
@@ -127,7 +147,11 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("keys.search", "search", "搜索"),
     ("keys.help", "this help", "显示帮助"),
     ("keys.reply", "write a reply (ticket)", "撰写回复（工单页）"),
-    ("keys.back", "back to the inbox (ticket)", "返回收件箱（工单页）"),
+    (
+        "keys.back",
+        "back to the inbox (ticket)",
+        "返回收件箱（工单页）",
+    ),
     ("ticket.back", "← Inbox", "← 收件箱"),
     ("ticket.timeline", "Conversation", "对话"),
     ("ticket.in", "Customer", "客户"),
@@ -138,7 +162,11 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("ticket.system", "system", "系统"),
     ("ticket.original", "Original", "原文"),
     ("ticket.translate", "Translate", "翻译"),
-    ("ticket.no_translator", "No translator is configured; texts are shown as written.", "未配置翻译服务，消息按原文显示。"),
+    (
+        "ticket.no_translator",
+        "No translator is configured; texts are shown as written.",
+        "未配置翻译服务，消息按原文显示。",
+    ),
     ("ticket.confidence", "confidence", "置信度"),
     ("ticket.pii", "contains personal data", "含个人信息"),
     ("ticket.assignee", "Assignee", "负责人"),
@@ -149,8 +177,16 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("ticket.set_resolved", "Resolved", "已解决"),
     ("labels.title", "Triage labels", "分诊标签"),
     ("labels.save", "Correct labels", "更正标签"),
-    ("labels.saved", "Saved. The correction is kept for retraining.", "已保存，更正将用于模型再训练。"),
-    ("labels.hint", "Wrong? Correct it — corrections train the next model.", "分错了？请更正——更正会用于训练下一版模型。"),
+    (
+        "labels.saved",
+        "Saved. The correction is kept for retraining.",
+        "已保存，更正将用于模型再训练。",
+    ),
+    (
+        "labels.hint",
+        "Wrong? Correct it — corrections train the next model.",
+        "分错了？请更正——更正会用于训练下一版模型。",
+    ),
     ("reply.title", "Reply", "回复"),
     ("reply.template", "Template", "模板"),
     ("reply.free", "Free text", "自由输入"),
@@ -161,13 +197,33 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("reply.text", "Message", "内容"),
     ("reply.preview", "Preview", "预览"),
     ("reply.send", "Send", "发送"),
-    ("reply.sent", "Sent. It is in the outbox.", "已发送，已进入发件队列。"),
-    ("reply.buyer_language", "in the buyer's language", "使用买家语言"),
-    ("reply.pii_hint", "Public replies never carry order or tracking numbers, addresses, e-mails, phones or amounts.", "公开回复不得包含订单号、运单号、地址、邮箱、电话或金额。"),
+    (
+        "reply.sent",
+        "Sent. It is in the outbox.",
+        "已发送，已进入发件队列。",
+    ),
+    (
+        "reply.buyer_language",
+        "in the buyer's language",
+        "使用买家语言",
+    ),
+    (
+        "reply.pii_hint",
+        "Public replies never carry order or tracking numbers, addresses, e-mails, phones or amounts.",
+        "公开回复不得包含订单号、运单号、地址、邮箱、电话或金额。",
+    ),
     ("reply.then", "Then set status", "随后将状态设为"),
     ("reply.then_keep", "keep", "不变"),
-    ("tpl.public_ack", "Public acknowledgement", "公开致歉并引导私信"),
-    ("tpl.info_request", "Ask for order / photos", "索取订单号/照片"),
+    (
+        "tpl.public_ack",
+        "Public acknowledgement",
+        "公开致歉并引导私信",
+    ),
+    (
+        "tpl.info_request",
+        "Ask for order / photos",
+        "索取订单号/照片",
+    ),
     ("tpl.delay_update", "Delay update", "延误进展"),
     ("tpl.resolution_offer", "Resolution offer", "解决方案"),
     ("tpl.closing_note", "Closing note", "结案致谢"),
@@ -192,21 +248,37 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("order.placed", "Placed", "下单时间"),
     ("order.shipments", "Shipments", "包裹"),
     ("order.promised", "Promised by", "承诺送达"),
-    ("order.no_scans", "No tracking events yet.", "暂无物流轨迹。"),
+    (
+        "order.no_scans",
+        "No tracking events yet.",
+        "暂无物流轨迹。",
+    ),
     ("sla.title", "SLA clock", "SLA 时钟"),
     ("sla.first_response", "First response", "首次响应"),
     ("sla.solution", "Solution", "解决方案"),
     ("sla.hard", "Marketplace limit", "平台时限"),
     ("sla.responded", "answered", "已响应"),
-    ("sla.paused", "paused (waiting on the customer)", "已暂停（等待客户）"),
+    (
+        "sla.paused",
+        "paused (waiting on the customer)",
+        "已暂停（等待客户）",
+    ),
     ("sla.escalated", "Escalated", "已升级"),
     ("events.title", "Events", "事件"),
     ("actions.title", "Resolution", "解决方案"),
-    ("actions.later", "Resolution options, refunds and reships appear here when their connectors are set up.", "解决方案、退款与补发将在接入相应连接器后显示在这里。"),
+    (
+        "actions.later",
+        "Resolution options, refunds and reships appear here when their connectors are set up.",
+        "解决方案、退款与补发将在接入相应连接器后显示在这里。",
+    ),
     ("monitor.title", "Social monitor", "舆情监控"),
     ("monitor.terms", "Watched names", "监控词"),
     ("monitor.feed", "Matching public posts", "匹配的公开帖子"),
-    ("monitor.empty", "No public post mentions a watched name yet.", "暂无提及监控词的公开帖子。"),
+    (
+        "monitor.empty",
+        "No public post mentions a watched name yet.",
+        "暂无提及监控词的公开帖子。",
+    ),
     ("monitor.open_ticket", "Open ticket", "打开工单"),
     ("monitor.followers", "followers", "粉丝"),
     ("monitor.term", "Name", "名称"),
@@ -214,7 +286,11 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("monitor.exact", "exact only", "仅精确匹配"),
     ("monitor.save", "Save names", "保存监控词"),
     ("monitor.add", "Add a name", "添加"),
-    ("monitor.admin_only", "Only admins change the watched names.", "仅管理员可修改监控词。"),
+    (
+        "monitor.admin_only",
+        "Only admins change the watched names.",
+        "仅管理员可修改监控词。",
+    ),
     ("admin.title", "Admin", "管理"),
     ("admin.stores", "Stores", "店铺"),
     ("admin.groups", "Store groups", "店铺组"),
@@ -247,20 +323,50 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("admin.edit", "Edit", "编辑"),
     ("admin.save", "Save", "保存"),
     ("admin.saved", "Saved.", "已保存。"),
-    ("admin.new_agent", "Add or update an agent", "添加或修改客服"),
-    ("admin.password", "Password (leave empty to keep)", "密码（留空则不变）"),
+    (
+        "admin.new_agent",
+        "Add or update an agent",
+        "添加或修改客服",
+    ),
+    (
+        "admin.password",
+        "Password (leave empty to keep)",
+        "密码（留空则不变）",
+    ),
     ("admin.scope_col", "Scope", "范围"),
     ("admin.channel_class", "Channels", "渠道类别"),
     ("admin.targets", "Targets", "时限"),
-    ("admin.default_policy", "Built-in defaults apply where no policy matches.", "未匹配策略时使用内置默认时限。"),
+    (
+        "admin.default_policy",
+        "Built-in defaults apply where no policy matches.",
+        "未匹配策略时使用内置默认时限。",
+    ),
     ("admin.template_kind", "Template", "模板"),
     ("admin.template_lang", "Language", "语言"),
     ("admin.template_text", "Text", "内容"),
-    ("admin.admins_only", "Only admins see this page.", "仅管理员可访问此页面。"),
+    (
+        "admin.stores_hint",
+        "Stores, store groups, orders and shipments come from `crossdesk import` and the store connectors.",
+        "店铺、店铺组、订单与物流数据来自 `crossdesk import` 和店铺连接器。",
+    ),
+    (
+        "admin.templates_hint",
+        "The standard replies in every buyer language; a reply fills one in the buyer's language.",
+        "各买家语言的标准回复；回复时按买家语言自动选用。",
+    ),
+    (
+        "admin.admins_only",
+        "Only admins see this page.",
+        "仅管理员可访问此页面。",
+    ),
     ("status.new", "New", "新建"),
     ("status.open", "Open", "处理中"),
     ("status.waiting_customer", "Waiting on customer", "等待客户"),
-    ("status.solution_proposed", "Solution proposed", "已提供方案"),
+    (
+        "status.solution_proposed",
+        "Solution proposed",
+        "已提供方案",
+    ),
     ("status.resolved", "Resolved", "已解决"),
     ("status.closed", "Closed", "已关闭"),
     ("urgency.inquiry", "Inquiry", "咨询"),
@@ -281,13 +387,29 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("category.logistics.damaged", "Damaged", "运输破损"),
     ("category.logistics.last_mile", "Last mile", "末端派送"),
     ("category.product.defective", "Defective", "产品故障"),
-    ("category.product.not_as_described", "Not as described", "与描述不符"),
-    ("category.product.counterfeit_claim", "Counterfeit claim", "质疑假货"),
+    (
+        "category.product.not_as_described",
+        "Not as described",
+        "与描述不符",
+    ),
+    (
+        "category.product.counterfeit_claim",
+        "Counterfeit claim",
+        "质疑假货",
+    ),
     ("category.billing.refund", "Refund", "退款"),
     ("category.billing.duties", "Duties / VAT", "关税/增值税"),
     ("category.billing.payment", "Payment", "支付问题"),
-    ("category.order.change_cancel", "Change / cancel", "改单/取消"),
-    ("category.service.complaint", "Service complaint", "服务投诉"),
+    (
+        "category.order.change_cancel",
+        "Change / cancel",
+        "改单/取消",
+    ),
+    (
+        "category.service.complaint",
+        "Service complaint",
+        "服务投诉",
+    ),
     ("category.abuse", "Abuse", "辱骂/滥用"),
     ("category.inquiry", "Inquiry", "咨询"),
     ("category.praise", "Praise", "好评"),
@@ -313,7 +435,11 @@ const TEXTS: &[(&str, &str, &str)] = &[
     ("role.specialist", "Regional specialist", "区域专员"),
     ("role.admin", "Admin", "管理员"),
     ("error.title", "Something went wrong", "出错了"),
-    ("error.not_found", "No such ticket, or it belongs to a store you do not see.", "工单不存在，或属于您无权查看的店铺。"),
+    (
+        "error.not_found",
+        "No such ticket, or it belongs to a store you do not see.",
+        "工单不存在，或属于您无权查看的店铺。",
+    ),
     ("time.ago", "ago", "前"),
 ];
 
@@ -334,9 +460,15 @@ mod tests {
     #[test]
     fn every_wire_value_has_a_label() {
         let families: Vec<(&str, Vec<&str>)> = vec![
-            ("status", TicketStatus::ALL.iter().map(|s| s.as_str()).collect()),
+            (
+                "status",
+                TicketStatus::ALL.iter().map(|s| s.as_str()).collect(),
+            ),
             ("urgency", Urgency::ALL.iter().map(|s| s.as_str()).collect()),
-            ("category", Category::ALL.iter().map(|s| s.as_str()).collect()),
+            (
+                "category",
+                Category::ALL.iter().map(|s| s.as_str()).collect(),
+            ),
             ("channel", Channel::ALL.iter().map(|s| s.as_str()).collect()),
         ];
         for (family, values) in families {

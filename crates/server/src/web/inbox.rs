@@ -79,7 +79,7 @@ impl InboxQuery {
         };
         if let Some(v) = nonempty(&self.channel) {
             Channel::parse(v).ok_or("channel")?;
-            // f.channel = Some(v.to_string()); (the search work adds the column filter)
+            f.channel = Some(v.to_string());
         }
         if let Some(v) = nonempty(&self.category) {
             Category::parse(v).ok_or("category")?;
@@ -110,7 +110,8 @@ impl InboxQuery {
             Some(v) => f.assignee = Some(Some(v.parse().map_err(|_| "assignee")?)),
         }
         if let Some(v) = nonempty(&self.sla) {
-            let _ = (v, now); // the search work adds the SLA filter
+            let state = crossdesk_db::SlaState::parse(v).ok_or("sla")?;
+            f.sla = Some((state, now));
         }
         Ok(f)
     }
@@ -145,7 +146,10 @@ pub struct Row {
 
 /// The next SLA moment of an open ticket, and which clock it is.
 pub fn next_due(t: &TicketSummary) -> Option<(DateTime<Utc>, &'static str)> {
-    if matches!(t.status.as_str(), "resolved" | "closed" | "waiting_customer") {
+    if matches!(
+        t.status.as_str(),
+        "resolved" | "closed" | "waiting_customer"
+    ) {
         return None;
     }
     let mut due: Vec<(DateTime<Utc>, &'static str)> = Vec::new();
@@ -185,7 +189,10 @@ pub fn row(lang: Lang, t: &TicketSummary, names: &HashMap<i64, String>, now: Dat
             .clone()
             .filter(|s| !s.trim().is_empty())
             .unwrap_or_else(|| format!("#{}", t.id)),
-        customer: t.customer_name.clone().unwrap_or_else(|| format!("#{}", t.customer_id)),
+        customer: t
+            .customer_name
+            .clone()
+            .unwrap_or_else(|| format!("#{}", t.customer_id)),
         store: t.store.clone().unwrap_or_else(|| "—".into()),
         channel: t.channel.clone(),
         channel_label: lang.label("channel", &t.channel).to_string(),
@@ -196,7 +203,9 @@ pub fn row(lang: Lang, t: &TicketSummary, names: &HashMap<i64, String>, now: Dat
         status: t.status.clone(),
         status_label: lang.label("status", &t.status).to_string(),
         language: t.language.clone(),
-        assignee: t.assignee_id.map(|a| names.get(&a).cloned().unwrap_or_else(|| format!("#{a}"))),
+        assignee: t
+            .assignee_id
+            .map(|a| names.get(&a).cloned().unwrap_or_else(|| format!("#{a}"))),
         due,
         due_text,
         due_class,
@@ -253,7 +262,9 @@ fn filters(lang: Lang, q: &InboxQuery, stores: &[StoreView], agents: &[AgentView
         selected: nonempty(&q.status).is_none(),
     }];
     statuses.extend(options(
-        TicketStatus::ALL.iter().map(|s| (s.as_str(), l("status", s.as_str()))),
+        TicketStatus::ALL
+            .iter()
+            .map(|s| (s.as_str(), l("status", s.as_str()))),
         nonempty(&q.status),
     ));
     statuses.push(Opt {
@@ -282,23 +293,34 @@ fn filters(lang: Lang, q: &InboxQuery, stores: &[StoreView], agents: &[AgentView
     }
     Filters {
         stores: options(
-            stores.iter().map(|s| (s.key.as_str(), format!("{} · {}", s.name, s.platform))),
+            stores
+                .iter()
+                .map(|s| (s.key.as_str(), format!("{} · {}", s.name, s.platform))),
             nonempty(&q.store),
         ),
         channels: options(
-            Channel::ALL.iter().map(|c| (c.as_str(), l("channel", c.as_str()))),
+            Channel::ALL
+                .iter()
+                .map(|c| (c.as_str(), l("channel", c.as_str()))),
             nonempty(&q.channel),
         ),
         categories: options(
-            Category::ALL.iter().map(|c| (c.as_str(), l("category", c.as_str()))),
+            Category::ALL
+                .iter()
+                .map(|c| (c.as_str(), l("category", c.as_str()))),
             nonempty(&q.category),
         ),
         urgencies: options(
-            Urgency::ALL.iter().rev().map(|u| (u.as_str(), l("urgency", u.as_str()))),
+            Urgency::ALL
+                .iter()
+                .rev()
+                .map(|u| (u.as_str(), l("urgency", u.as_str()))),
             nonempty(&q.urgency),
         ),
         languages: options(
-            languages.into_iter().map(|v| (v, format!("{} ({v})", l("lang", v)))),
+            languages
+                .into_iter()
+                .map(|v| (v, format!("{} ({v})", l("lang", v)))),
             nonempty(&q.language),
         ),
         statuses,
@@ -345,13 +367,11 @@ fn names(agents: &[AgentView]) -> HashMap<i64, String> {
 pub async fn page(State(app): State<App>, viewer: Viewer, Query(q): Query<InboxQuery>) -> Response {
     let lang = viewer.lang;
     let now = app.clock().now();
-    let (stores, agents) = match tokio::try_join!(
-        app.stores(&viewer.principal.scope),
-        app.db().agents()
-    ) {
-        Ok(v) => v,
-        Err(e) => return db_failure(&viewer, e),
-    };
+    let (stores, agents) =
+        match tokio::try_join!(app.stores(&viewer.principal.scope), app.db().agents()) {
+            Ok(v) => v,
+            Err(e) => return db_failure(&viewer, e),
+        };
     let chrome = viewer.chrome(lang.t("inbox.title").to_string(), "inbox");
     let filter = match q.filter(&viewer, now) {
         Ok(f) => f,
@@ -373,13 +393,13 @@ pub async fn page(State(app): State<App>, viewer: Viewer, Query(q): Query<InboxQ
     };
     let (list, count) = match tokio::try_join!(
         app.db().list_tickets(&filter),
-        app.db().count_tickets(&filter)
+        app.db().count_tickets_capped(&filter, COUNT_CAP)
     ) {
         Ok(v) => v,
         Err(e) => return db_failure(&viewer, e),
     };
     let names = names(&agents);
-    let count = match (count.total.min(COUNT_CAP), count.total > COUNT_CAP) {
+    let count = match count {
         (n, false) => format!("{n} {}", lang.t("inbox.count")),
         (n, true) => format!("{} {n} {}", lang.t("inbox.more"), lang.t("inbox.count")),
     };
@@ -391,7 +411,11 @@ pub async fn page(State(app): State<App>, viewer: Viewer, Query(q): Query<InboxQ
     let can_assign = viewer.principal.role().assigns_others();
     let page = InboxPage {
         filters: filters(lang, &q, &stores, &agents),
-        rows: list.items.iter().map(|t| row(lang, t, &names, now)).collect(),
+        rows: list
+            .items
+            .iter()
+            .map(|t| row(lang, t, &names, now))
+            .collect(),
         count,
         query,
         next,
@@ -418,15 +442,18 @@ pub async fn rows(State(app): State<App>, viewer: Viewer, Query(q): Query<InboxQ
     let Ok(filter) = q.filter(&viewer, now) else {
         return (StatusCode::UNPROCESSABLE_ENTITY, "bad filter").into_response();
     };
-    let (list, agents) = match tokio::try_join!(app.db().list_tickets(&filter), app.db().agents())
-    {
+    let (list, agents) = match tokio::try_join!(app.db().list_tickets(&filter), app.db().agents()) {
         Ok(v) => v,
         Err(e) => return db_failure(&viewer, e),
     };
     let names = names(&agents);
     let chrome = viewer.chrome(String::new(), "inbox");
     let fragment = RowsFragment {
-        rows: list.items.iter().map(|t| row(viewer.lang, t, &names, now)).collect(),
+        rows: list
+            .items
+            .iter()
+            .map(|t| row(viewer.lang, t, &names, now))
+            .collect(),
         chrome,
     };
     let mut response = render(&fragment);

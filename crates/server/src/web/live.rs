@@ -94,7 +94,8 @@ async fn poll(feed: Weak<Inner>) {
 pub async fn stream(viewer: Viewer, Extension(feed): Extension<LiveFeed>) -> impl IntoResponse {
     let rx = feed.subscribe();
     let scope = viewer.principal.scope.clone();
-    let hello = futures_util::stream::once(async { Ok(Event::default().event("ready").data("{}")) });
+    let hello =
+        futures_util::stream::once(async { Ok(Event::default().event("ready").data("{}")) });
     let events = futures_util::stream::unfold((rx, scope), |(mut rx, scope)| async move {
         loop {
             match rx.recv().await {

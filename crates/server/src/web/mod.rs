@@ -118,7 +118,10 @@ impl Viewer {
             active,
             csrf: self.csrf.clone(),
             agent_name: self.principal.agent.name.clone(),
-            agent_role: self.lang.label("role", &self.principal.agent.role).to_string(),
+            agent_role: self
+                .lang
+                .label("role", &self.principal.agent.role)
+                .to_string(),
             admin: self.is_admin(),
         }
     }
@@ -192,7 +195,11 @@ pub fn render<T: Template>(page: &T) -> Response {
         Ok(html) => Html(html).into_response(),
         Err(e) => {
             tracing::error!(error = %e, "page failed to render");
-            (StatusCode::INTERNAL_SERVER_ERROR, "the page failed to render").into_response()
+            (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "the page failed to render",
+            )
+                .into_response()
         }
     }
 }

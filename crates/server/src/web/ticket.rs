@@ -100,7 +100,10 @@ pub struct Clock {
 }
 
 fn clocks(lang: Lang, t: &TicketSummary, now: DateTime<Utc>) -> Vec<Clock> {
-    let paused = matches!(t.status.as_str(), "waiting_customer" | "resolved" | "closed");
+    let paused = matches!(
+        t.status.as_str(),
+        "waiting_customer" | "resolved" | "closed"
+    );
     let line = |what: &str, due: Option<DateTime<Utc>>, done: Option<DateTime<Utc>>| {
         let what = lang.t(what).to_string();
         match (due, done) {
@@ -216,7 +219,12 @@ const CLAIMS: [&str; 6] = [
     "billing.refund",
 ];
 
-fn customer_panel(lang: Lang, c: &CustomerDetail, current: i64, now: DateTime<Utc>) -> CustomerPanel {
+fn customer_panel(
+    lang: Lang,
+    c: &CustomerDetail,
+    current: i64,
+    now: DateTime<Utc>,
+) -> CustomerPanel {
     let mut totals: BTreeMap<String, f64> = BTreeMap::new();
     for o in &c.orders {
         *totals.entry(o.currency.clone()).or_default() += o.total.parse::<f64>().unwrap_or(0.0);
@@ -391,13 +399,11 @@ pub async fn page(State(app): State<App>, viewer: Viewer, Path(id): Path<String>
         );
     };
     let now = app.clock().now();
-    let (detail, agents) = match tokio::try_join!(
-        app.ticket(id, &viewer.principal.scope),
-        app.db().agents()
-    ) {
-        Ok(v) => v,
-        Err(e) => return db_failure(&viewer, e),
-    };
+    let (detail, agents) =
+        match tokio::try_join!(app.ticket(id, &viewer.principal.scope), app.db().agents()) {
+            Ok(v) => v,
+            Err(e) => return db_failure(&viewer, e),
+        };
     let customer = app
         .customer(detail.ticket.customer_id, &viewer.principal.scope)
         .await
@@ -457,7 +463,11 @@ fn build(
             .map(|a| names.get(&a).cloned().unwrap_or_else(|| format!("#{a}"))),
         team: t.team.clone().unwrap_or_else(|| "—".into()),
         escalated: t.escalated_at.map(stamp),
-        timeline: d.messages.iter().map(|m| msg(lang, m, names, now)).collect(),
+        timeline: d
+            .messages
+            .iter()
+            .map(|m| msg(lang, m, names, now))
+            .collect(),
         categories: opts(
             "category",
             Category::ALL.iter().map(|c| c.as_str()).collect(),
@@ -471,7 +481,9 @@ fn build(
         templates,
         clocks: clocks(lang, t, now),
         events: d.events.iter().rev().map(|e| event(e, names)).collect(),
-        customer: customer.as_ref().map(|c| customer_panel(lang, c, t.id, now)),
+        customer: customer
+            .as_ref()
+            .map(|c| customer_panel(lang, c, t.id, now)),
         order: d.order.as_ref().map(|o| order_panel(o, now)),
         subject,
     }
