@@ -2,7 +2,7 @@
 // and a new message arriving live without a reload.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { api, context, env, launch, rowIds, screenshot, signIn, watch } from './lib.mjs';
+import { api, context, env, go, launch, rowIds, screenshot, signIn, watch } from './lib.mjs';
 
 const t = env.seed.tickets;
 
@@ -20,14 +20,19 @@ describe('inbox (en admin)', () => {
     await browser?.close();
   });
 
-  it('signed out, a page sends the browser to the login form', async () => {
-    await page.goto('/inbox');
-    assert.equal(new URL(page.url()).pathname, '/login', `landed on ${page.url()}`);
+  it('signed out, / and every page send the browser to the login form', async () => {
+    const root = await fetch(new URL('/', env.base), { redirect: 'manual' });
+    assert.equal(root.status, 303, 'GET / signed out');
+    assert.equal(new URL(root.headers.get('location'), env.base).pathname, '/login');
+    await go(page, `/inbox?channel=twitter`);
+    const at = new URL(page.url());
+    assert.equal(at.pathname, '/login', `landed on ${page.url()}`);
+    assert.equal(at.searchParams.get('next'), '/inbox?channel=twitter', `the login keeps where we were going: ${page.url()}`);
     await page.locator('form#login').waitFor();
   });
 
   it('a wrong password is refused on the form', async () => {
-    await page.goto('/login');
+    await go(page, '/login');
     await page.locator('form#login input[name=email]').fill(env.admin.email);
     await page.locator('form#login input[name=password]').fill('not the password at all');
     await page.locator('form#login button[type=submit]').click();
@@ -40,7 +45,7 @@ describe('inbox (en admin)', () => {
     assert.equal(await page.locator('html').getAttribute('lang'), 'en');
     await page.locator('nav#nav a[href="/inbox"]').waitFor();
     await page.locator('nav#nav a[href="/admin"]').waitFor();
-    await page.locator('nav#nav button#logout').waitFor();
+    await page.locator('button#logout').waitFor();
     await page.locator('meta[name="csrf-token"]').waitFor({ state: 'attached' });
     const csrf = await page.locator('meta[name="csrf-token"]').getAttribute('content');
     assert.ok(csrf && csrf.length >= 16, `csrf-token meta: ${csrf}`);
@@ -70,7 +75,7 @@ describe('inbox (en admin)', () => {
   });
 
   it('filters by channel: choosing one submits the form and leaves only its rows', async () => {
-    await page.goto('/inbox');
+    await go(page, '/inbox');
     await page.locator('form#filters select[name=channel]').waitFor();
     await Promise.all([
       page.waitForURL((u) => u.searchParams.get('channel') === 'twitter'),
@@ -90,8 +95,31 @@ describe('inbox (en admin)', () => {
     await watcher.check('inbox filtered by channel');
   });
 
+  it('filters by SLA and by assignee', async () => {
+    await go(page, '/inbox');
+    await Promise.all([
+      page.waitForURL((u) => u.searchParams.get('sla') === 'breached'),
+      page.locator('form#filters select[name=sla]').selectOption('breached'),
+    ]);
+    await page.locator('table#tickets > tbody > tr.ticket').first().waitFor();
+    const ids = await rowIds(page);
+    assert.ok(ids.includes(t.tweet), `the crisis tweet is past its first-response time: ${ids}`);
+    const classes = await page.locator('table#tickets > tbody > tr.ticket .sla').evaluateAll((ss) => ss.map((s) => s.className));
+    assert.ok(classes.every((c) => /\bbreached\b/.test(c)), `every row is breached: ${classes}`);
+    assert.match((await page.locator(`tr.ticket[data-id="${t.tweet}"] .sla`).innerText()).trim(), /^-/);
+
+    await go(page, '/inbox?assignee=none');
+    await page.locator('table#tickets > tbody > tr.ticket').first().waitFor();
+    const pool = await rowIds(page);
+    assert.equal(await page.locator('table#tickets > tbody > tr.ticket button.claim').count(), pool.length, 'every pool row offers Claim');
+    await go(page, '/inbox?assignee=me');
+    assert.equal(await page.locator('table#tickets > tbody > tr.ticket').count(), 0, 'nothing is assigned to the admin yet');
+    assert.match(await page.locator('#count').innerText(), /\b0\b/);
+    await watcher.check('inbox filtered by SLA and assignee');
+  });
+
   it('searches: the query finds the one ticket that says it', async () => {
-    await page.goto('/inbox');
+    await go(page, '/inbox');
     await page.locator('form#filters input[name=q][type=search]').fill(env.seed.search_word);
     await Promise.all([
       page.waitForURL((u) => u.searchParams.get('q') === env.seed.search_word),
@@ -104,12 +132,18 @@ describe('inbox (en admin)', () => {
   });
 
   it('a new message appears live as a fresh row, without a reload', async () => {
-    await page.goto('/inbox');
+    await go(page, '/inbox');
     await page.locator('table#tickets > tbody > tr.ticket').first().waitFor();
     await page.locator('#live[data-state="open"]').waitFor({ timeout: 10_000 });
     // A marker that a reload would wipe.
     await page.evaluate(() => {
       window.__noReload = 'still here';
+    });
+    // A probe beside the page's own stream, to tell a silent stream from a page that ignores
+    // it (not awaited: the page's own `#live[data-state=open]` is what promises delivery).
+    await page.evaluate(() => {
+      window.__probe = [];
+      new EventSource('/live').addEventListener('message', (e) => window.__probe.push(e.data));
     });
     const before = await rowIds(page);
     const r = await api('POST', '/api/v1/inbound', {
@@ -124,7 +158,19 @@ describe('inbox (en admin)', () => {
     assert.equal(r.body.ticket_created, true, JSON.stringify(r.body));
     const id = r.body.ticket_id;
     assert.ok(!before.includes(id));
-    await page.locator(`table#tickets > tbody > tr.ticket.fresh[data-id="${id}"]`).waitFor({ timeout: 10_000 });
+    try {
+      await page.locator(`table#tickets > tbody > tr.ticket.fresh[data-id="${id}"]`).waitFor({ timeout: 10_000 });
+    } catch (e) {
+      // Say where it broke: the stream, the rows fragment, or the page's swap.
+      const seen = await page.evaluate(() => window.__probe);
+      const state = await page.locator('#live').getAttribute('data-state');
+      const rows = await page.evaluate(async () => (await fetch(`/inbox/rows?${document.querySelector('#tickets').dataset.query || ''}`)).text());
+      const listed = rows.includes(`data-id="${id}"`);
+      assert.fail(
+        `no fresh row #${id} within 10 s: #live data-state=${state}; a second EventSource on /live got ${JSON.stringify(seen)}; ` +
+          `/inbox/rows ${listed ? 'lists' : 'does not list'} it (${e.message.split('\n')[0]})`,
+      );
+    }
     assert.equal(await page.evaluate(() => window.__noReload), 'still here', 'the page was reloaded');
     // Rows that were there already are not marked fresh.
     const fresh = await page.locator('table#tickets > tbody > tr.ticket.fresh').evaluateAll((rs) => rs.map((r) => Number(r.dataset.id)));

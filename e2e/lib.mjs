@@ -106,6 +106,44 @@ export async function signIn(page, who) {
   ]);
 }
 
+const NAVIGATED = /ERR_ABORTED|interrupted by another navigation|Execution context was destroyed|navigat/i;
+
+/**
+ * `page.goto(path)`, again if a reload the page started itself (a live update) aborted the
+ * navigation.
+ */
+export async function go(page, path) {
+  for (let i = 0; ; i++) {
+    try {
+      return await page.goto(path);
+    } catch (e) {
+      if (i >= 4 || !NAVIGATED.test(String(e))) throw e;
+      await page.waitForLoadState('load').catch(() => {});
+    }
+  }
+}
+
+/**
+ * Evaluates `fn(arg)` in the page until it returns something truthy (within `timeout` ms),
+ * reading each time one whole document: a page that reloads itself meanwhile (after a reply
+ * it reloads, and again on the live event of that reply) is read again once loaded.
+ */
+export async function until(page, fn, arg, timeout = 10_000) {
+  const end = Date.now() + timeout;
+  let last;
+  for (;;) {
+    try {
+      await page.waitForLoadState('load');
+      last = await page.evaluate(fn, arg);
+      if (last) return last;
+    } catch (e) {
+      if (!NAVIGATED.test(String(e))) throw e;
+    }
+    if (Date.now() > end) return last;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 /** Calls the API with the admin token; the status and the parsed body. */
 export async function api(method, path, body) {
   const r = await fetch(new URL(path, env.base), {

@@ -2,7 +2,7 @@
 // their sections, and are captured for review.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { context, env, launch, screenshot, settled, signIn, watch } from './lib.mjs';
+import { context, env, go, launch, screenshot, settled, signIn, watch } from './lib.mjs';
 
 describe('monitor and admin (en admin)', () => {
   let browser, ctx, page, watcher;
@@ -20,7 +20,7 @@ describe('monitor and admin (en admin)', () => {
   });
 
   it('the monitor lists public posts, each linked to its ticket', async () => {
-    await page.goto('/monitor');
+    await go(page, '/monitor');
     assert.equal(await page.locator('html').getAttribute('lang'), 'en');
     await page.locator('#watch-terms').waitFor();
     await page.locator('#watch-terms form').waitFor();
@@ -32,7 +32,7 @@ describe('monitor and admin (en admin)', () => {
   });
 
   it('the admin page has its sections', async () => {
-    await page.goto('/admin');
+    await go(page, '/admin');
     for (const s of ['#stores', '#groups', '#teams', '#agents', '#policies', '#templates']) {
       await page.locator(s).waitFor({ state: 'attached' });
     }
@@ -46,12 +46,32 @@ describe('monitor and admin (en admin)', () => {
   });
 
   it('logging out ends the session', async () => {
-    await page.goto('/inbox');
+    await go(page, '/inbox');
     await Promise.all([
       page.waitForURL((u) => u.pathname === '/login'),
-      page.locator('nav#nav button#logout').click(),
+      page.locator('button#logout').click(),
     ]);
-    await page.goto('/inbox');
+    await go(page, '/inbox');
     assert.equal(new URL(page.url()).pathname, '/login', 'signed out, the inbox sends to the login');
+  });
+
+  it('signing in from a deep link returns to it', async () => {
+    const path = `/tickets/${env.seed.tickets.es}`;
+    await go(page, path);
+    assert.equal(new URL(page.url()).pathname, '/login');
+    await page.locator('form#login input[name=email]').fill(env.admin.email);
+    await page.locator('form#login input[name=password]').fill(env.admin.password);
+    await Promise.all([
+      page.waitForURL((u) => u.pathname === path),
+      page.locator('form#login button[type=submit]').click(),
+    ]);
+    await page.locator('h1#subject').waitFor();
+  });
+
+  it('an unknown ticket is a page, not a stack trace', async () => {
+    const r = await go(page, '/tickets/987654');
+    assert.equal(r.status(), 404);
+    assert.ok(await page.locator('html[lang]').count(), 'an HTML page');
+    await watcher.check('404');
   });
 });

@@ -3,7 +3,7 @@
 // and a corrected category.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { context, env, launch, outbox, screenshot, settled, signIn, ticket, watch } from './lib.mjs';
+import { context, env, go, launch, outbox, screenshot, settled, signIn, ticket, until, watch } from './lib.mjs';
 
 const t = env.seed.tickets;
 
@@ -27,7 +27,7 @@ describe('ticket view (en admin)', () => {
   });
 
   it('opens from the inbox and shows the timeline, the customer and the order with tracking', async () => {
-    await page.goto('/inbox');
+    await go(page, '/inbox');
     await Promise.all([
       page.waitForURL((u) => u.pathname === `/tickets/${t.de}`),
       page.locator(`tr.ticket[data-id="${t.de}"] a.subject`).click(),
@@ -72,7 +72,7 @@ describe('ticket view (en admin)', () => {
   });
 
   it('sends a templated private reply: the preview is filled in the buyer language, the reply lands in the timeline', async () => {
-    await page.goto(`/tickets/${t.de}`);
+    await go(page, `/tickets/${t.de}`);
     const before = await ticket(t.de);
     const sentBefore = await outbox(t.de);
     const form = page.locator('form#reply');
@@ -86,12 +86,19 @@ describe('ticket view (en admin)', () => {
     assert.ok(text.includes(env.seed.de_customer), `the preview greets the customer: ${text}`);
 
     await form.locator('button#send[type=submit]').click();
-    const out = page.locator('ol#timeline > li.msg[data-direction="out"][data-visibility="private"]').filter({
-      hasText: env.seed.de_template_phrase,
-    });
-    await out.first().waitFor();
-    assert.equal(await out.count(), 1);
-    assert.equal(await out.first().getAttribute('data-kind'), 'reply');
+    const out = await until(
+      page,
+      (phrase) => {
+        const sent = [...document.querySelectorAll('ol#timeline > li.msg[data-direction="out"][data-visibility="private"]')].filter(
+          (li) => li.textContent.includes(phrase),
+        );
+        return sent.length && sent.map((li) => ({ kind: li.dataset.kind, text: li.querySelector('.msg-text')?.innerText.trim() }));
+      },
+      env.seed.de_template_phrase,
+    );
+    assert.ok(out, 'the reply appears in the timeline as private and outgoing');
+    assert.equal(out.length, 1, JSON.stringify(out));
+    assert.equal(out[0].kind, 'reply');
 
     const afterwards = await ticket(t.de);
     assert.equal(afterwards.messages.length, before.messages.length + 1);
@@ -100,16 +107,12 @@ describe('ticket view (en admin)', () => {
     assert.equal(sent.visibility, 'private');
     assert.ok(sent.text.includes(env.seed.de_template_phrase), sent.text);
     assert.equal((await outbox(t.de)).length, sentBefore.length + 1, 'the reply went to the outbox');
-    assert.equal(
-      (await out.first().locator('.msg-text').innerText()).trim(),
-      sent.text.trim(),
-      'the timeline shows the text that was sent',
-    );
+    assert.equal(out[0].text, sent.text.trim(), 'the timeline shows the text that was sent');
     await watcher.check('templated reply');
   });
 
   it('refuses a public reply that carries the order number and sends nothing', async () => {
-    await page.goto(`/tickets/${t.us}`);
+    await go(page, `/tickets/${t.us}`);
     const before = await ticket(t.us);
     const sentBefore = await outbox(t.us);
     const shown = await timelineIds(page);
@@ -137,7 +140,7 @@ describe('ticket view (en admin)', () => {
   });
 
   it('corrects the category: saved, the badge follows, the API and the audit trail agree', async () => {
-    await page.goto(`/tickets/${t.es}`);
+    await go(page, `/tickets/${t.es}`);
     const before = (await ticket(t.es)).ticket;
     const labels = page.locator('form#labels');
     const select = labels.locator('select[name=category]');
@@ -150,7 +153,12 @@ describe('ticket view (en admin)', () => {
     const badgeBefore = (await badge.innerText()).trim();
     await select.selectOption(target.value);
     await labels.locator('button[type=submit]').click();
-    await page.locator('#labels-status').filter({ hasText: /\S/ }).waitFor();
+    const status = page.locator('#labels-status');
+    await status.filter({ hasText: /\S/ }).waitFor();
+    assert.ok(
+      !(await status.evaluate((el) => el.classList.contains('error'))),
+      `#labels-status reports an error: "${await status.innerText()}"`,
+    );
     // The header badge shows the new category (its value or its label).
     await page.waitForFunction(
       ([b, value, text]) => {

@@ -3,7 +3,7 @@
 // fails the test.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { context, env, launch, settled, signIn, watch } from './lib.mjs';
+import { context, env, go, launch, settled, signIn, watch } from './lib.mjs';
 
 const x = env.seed.xss;
 
@@ -39,7 +39,7 @@ describe('hostile text stays text', () => {
   });
 
   it('in the inbox', async () => {
-    await page.goto('/inbox');
+    await go(page, '/inbox');
     await page.locator(`tr.ticket[data-id="${x.ticket}"]`).waitFor();
     await settled(page);
     assert.deepEqual(await injected(page, 'table#tickets'), []);
@@ -52,12 +52,12 @@ describe('hostile text stays text', () => {
   });
 
   it('in the inbox, searched', async () => {
-    await page.goto(`/inbox?q=${encodeURIComponent(x.search)}`);
+    await go(page, `/inbox?q=${encodeURIComponent(x.search)}`);
     await page.locator(`tr.ticket[data-id="${x.ticket}"]`).waitFor();
     await settled(page);
     assert.deepEqual(await injected(page, 'table#tickets'), []);
     // The query itself comes back in the search box as a value, not markup.
-    await page.goto(`/inbox?q=${encodeURIComponent('"><img src=x onerror=alert(7)>')}`);
+    await go(page, `/inbox?q=${encodeURIComponent('"><img src=x onerror=alert(7)>')}`);
     await settled(page);
     assert.equal(await page.locator('form#filters input[name=q]').inputValue(), '"><img src=x onerror=alert(7)>');
     assert.deepEqual(await injected(page, 'body'), []);
@@ -65,7 +65,7 @@ describe('hostile text stays text', () => {
   });
 
   it('in the ticket view', async () => {
-    await page.goto(`/tickets/${x.ticket}`);
+    await go(page, `/tickets/${x.ticket}`);
     await page.locator('ol#timeline > li.msg').first().waitFor();
     await settled(page);
     assert.deepEqual(await injected(page, 'ol#timeline'), []);
@@ -84,7 +84,7 @@ describe('hostile text stays text', () => {
   });
 
   it('in the second ticket, whose author name is hostile too', async () => {
-    await page.goto(`/tickets/${x.ticket2}`);
+    await go(page, `/tickets/${x.ticket2}`);
     await page.locator('ol#timeline > li.msg').first().waitFor();
     await settled(page);
     assert.deepEqual(await injected(page, 'body'), []);
@@ -95,7 +95,7 @@ describe('hostile text stays text', () => {
 
   it('the pages send a strict Content-Security-Policy', async () => {
     for (const path of ['/login', '/inbox', `/tickets/${x.ticket}`]) {
-      const r = await page.goto(path);
+      const r = await go(page, path);
       const csp = (await r.allHeaders())['content-security-policy'] || '';
       assert.match(csp, /script-src 'self'/, `${path}: CSP ${csp}`);
       assert.ok(!/unsafe-inline/.test(csp.match(/script-src[^;]*/)?.[0] || ''), `${path}: no unsafe-inline scripts: ${csp}`);

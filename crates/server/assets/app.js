@@ -282,8 +282,9 @@
     }
 
     // A new message on this ticket: reload unless the agent is writing.
+    // (Our own replies come back as outbound messages: the send already reloads.)
     listeners.push((data) => {
-      if (String(data.ticket) !== id) return;
+      if (String(data.ticket) !== id || data.direction !== 'in') return;
       if (!reply.text.value.trim()) location.reload();
     });
 
@@ -351,6 +352,31 @@
       }
     });
 
+    // Machine translation of a customer message, shown under the original (text only).
+    for (const b of $$('#timeline button.translate')) {
+      b.addEventListener('click', async () => {
+        const li = b.closest('li.msg');
+        const target = (document.documentElement.lang || 'en').split('-')[0];
+        b.disabled = true;
+        show($('#action-error'), '');
+        try {
+          const t = await api('POST', `/api/v1/messages/${b.dataset.id}/translation`, { target });
+          const box = document.createElement('div');
+          box.className = 'msg-translation';
+          box.lang = t.target;
+          box.textContent = t.text;
+          const meta = document.createElement('div');
+          meta.className = 'msg-translation-meta muted small';
+          meta.textContent = [t.provider, t.source_language].filter(Boolean).join(' · ');
+          li.querySelector('.msg-text').after(box, meta);
+          b.hidden = true;
+        } catch (x) {
+          show($('#action-error'), x.message);
+          b.disabled = false;
+        }
+      });
+    }
+
     // Status and claim.
     for (const b of $$('button[data-status]')) {
       b.addEventListener('click', async () => {
@@ -371,6 +397,8 @@
   function monitor() {
     const feed = $('#feed');
     const texts = feed.dataset;
+    let labels = {};
+    try { labels = JSON.parse(feed.dataset.labels || '{}'); } catch (_) { /* English wire values */ }
     async function load() {
       let posts;
       try { posts = await api('GET', '/api/v1/monitor/posts?limit=50'); } catch (x) { show($('#feed-error'), x.message); return; }
@@ -399,9 +427,9 @@
         const urg = document.createElement('span');
         urg.className = 'badge urgency';
         urg.dataset.urgency = p.urgency || '';
-        urg.textContent = p.urgency || '';
+        urg.textContent = labels[`urgency.${p.urgency}`] || p.urgency || '';
         const at = document.createElement('time');
-        at.textContent = new Date(p.sent_at).toLocaleString();
+        at.textContent = new Date(p.sent_at).toLocaleString(document.documentElement.lang);
         head.append(who, fol, urg, at);
         const text = document.createElement('div');
         text.className = 'msg-text';
@@ -440,7 +468,7 @@
         const ul = $('#terms-list');
         for (const t of terms) {
           const li = document.createElement('li');
-          li.textContent = `${t.name} (${t.kind})${(t.aliases || []).length ? ' · ' + t.aliases.join(', ') : ''}`;
+          li.textContent = `${t.name} (${labels[`kind.${t.kind}`] || t.kind})${(t.aliases || []).length ? ' · ' + t.aliases.join(', ') : ''}`;
           ul.append(li);
         }
       })();

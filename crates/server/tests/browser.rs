@@ -2,7 +2,8 @@
 //! through its CLI and API, then the scenarios in `e2e/*.test.mjs` driven by headless Chromium
 //! through playwright-core under `node --test` (sign-in, inbox filters and search, the ticket
 //! view with its panels, a templated reply, a refused public reply, a corrected label, live
-//! rows, the Chinese interface, hostile text, screenshots).
+//! rows, the Chinese interface, hostile text, screenshots). The inbox file, with its live
+//! rows, runs on PostgreSQL too when `CROSSDESK_TEST_POSTGRES` names a server.
 //!
 //! Needs `/usr/bin/chromium` (Debian's `chromium` and `fonts-noto-cjk`) and
 //! `npm ci --prefix e2e`. Without them the test says it skipped, unless
@@ -191,6 +192,13 @@ impl Seeder {
 
 /// Seeds the scenario through the API; what the browser tests need to know about it.
 async fn seed(api: &Seeder) -> Value {
+    // The monitor shows public posts that name a watched term.
+    api.send(
+        reqwest::Method::PUT,
+        "/api/v1/watch-terms",
+        &json!([{"name": "Acme", "kind": "brand"}]),
+    )
+    .await;
     let de = api
         .inbound(
             json!({"channel": "ebay", "external_id": "de-1", "store": "acme-de",
@@ -212,7 +220,7 @@ async fn seed(api: &Seeder) -> Value {
         .inbound(
             json!({"channel": "twitter", "external_id": "tw-1",
                    "author": {"handle": "@angry_ann", "name": "Ann", "followers": 15000},
-                   "text": "@acme three weeks and my parcel is still not here. Worst shop ever!!",
+                   "text": "Ordered from Acme three weeks ago and my parcel is still not here. Worst shop ever!!",
                    "sent_at": recent(40)}),
             true,
         )
@@ -344,25 +352,37 @@ async fn seed(api: &Seeder) -> Value {
     })
 }
 
-/// The test files to run, sorted (`CROSSDESK_E2E_ONLY` narrows them).
-fn test_files() -> Vec<String> {
-    let only = std::env::var("CROSSDESK_E2E_ONLY").unwrap_or_default();
+/// The test files to run, sorted: those whose names contain `only` and
+/// `CROSSDESK_E2E_ONLY`.
+fn test_files(only: &str) -> Vec<String> {
+    let also = std::env::var("CROSSDESK_E2E_ONLY").unwrap_or_default();
     let mut files: Vec<String> = std::fs::read_dir(e2e_dir())
         .expect("e2e/")
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .filter(|n| n.ends_with(".test.mjs") && n.contains(only.as_str()))
+        .filter(|n| n.ends_with(".test.mjs") && n.contains(only) && n.contains(also.as_str()))
         .collect();
     files.sort();
-    assert!(!files.is_empty(), "no e2e/*.test.mjs matches {only:?}");
     files
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_workspace_works_in_a_real_browser() {
+/// One browser run at a time (two cores; the live updates wait on the server).
+static BROWSER: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
+/// Seeds a scratch database on `backend`, serves it, and runs the `e2e/` files whose names
+/// contain `only` against it; screenshots go to the artifacts folder (`/sub` when given).
+async fn run_in_browser(backend: Backend, only: &str, sub: &str) {
     if !browser_ready() {
         return;
     }
-    let db = scratch(Backend::Sqlite).await.expect("sqlite");
+    let files = test_files(only);
+    if files.is_empty() {
+        eprintln!("note: no e2e/*.test.mjs matches CROSSDESK_E2E_ONLY here");
+        return;
+    }
+    let Some(db) = scratch(backend).await else {
+        return;
+    };
+    let _one_at_a_time = BROWSER.lock().await;
     let url = db.url();
     let dir = tempfile::tempdir().unwrap();
     let reference = dir.path().join("reference.jsonl");
@@ -380,11 +400,12 @@ async fn the_workspace_works_in_a_real_browser() {
     let seeded = seed(&seeder).await;
 
     let artifacts = std::env::var_os("CROSSDESK_E2E_ARTIFACTS")
-        .map_or_else(|| e2e_dir().join("artifacts"), PathBuf::from);
+        .map_or_else(|| e2e_dir().join("artifacts"), PathBuf::from)
+        .join(sub);
     std::fs::create_dir_all(&artifacts).unwrap();
     let run = Command::new("node")
         .args(["--test", "--test-concurrency=1", "--test-reporter=spec"])
-        .args(test_files())
+        .args(&files)
         .current_dir(e2e_dir())
         .env("CROSSDESK_URL", &server.url)
         .env("CROSSDESK_TOKEN", &token)
@@ -412,8 +433,20 @@ async fn the_workspace_works_in_a_real_browser() {
     server.stop().await;
     assert!(
         out.status.success(),
-        "the browser tests failed ({}); screenshots in {}:\n{report}",
+        "the browser tests on {backend:?} failed ({}); screenshots in {}:\n{report}",
         out.status,
         artifacts.display()
     );
+}
+
+/// Every scenario, on SQLite.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_workspace_works_in_a_real_browser() {
+    run_in_browser(Backend::Sqlite, ".test.mjs", "").await;
+}
+
+/// The inbox, with its live rows, on PostgreSQL when configured.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_inbox_works_in_a_real_browser_on_postgres() {
+    run_in_browser(Backend::Postgres, "inbox", "postgres").await;
 }

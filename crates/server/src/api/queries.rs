@@ -7,9 +7,9 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use crossdesk_app::App;
 use crossdesk_app::views::*;
-use crossdesk_db::{CustomerFilter, Page, TicketFilter};
+use crossdesk_db::{CustomerFilter, Page, SlaState, TicketFilter};
 use crossdesk_domain::model::Permission;
-use crossdesk_domain::model::{Category, TicketStatus, Urgency};
+use crossdesk_domain::model::{Category, Channel, TicketStatus, Urgency};
 use serde::Deserialize;
 use serde_json::{Value, json};
 use utoipa::IntoParams;
@@ -46,6 +46,11 @@ pub struct TicketQuery {
     status: Option<String>,
     /// Store key.
     store: Option<String>,
+    /// Channel (`email`, `amazon`, `twitter`, …).
+    channel: Option<String>,
+    /// Open tickets by SLA state now: `breached`, `at_risk` (due within the hour) or
+    /// `on_track`.
+    sla: Option<String>,
     /// Category (`logistics.customs`).
     category: Option<String>,
     /// Urgency (`inquiry`, `complaint`, `crisis`).
@@ -111,7 +116,8 @@ pub async fn list_tickets(
     Query(q): Query<TicketQuery>,
 ) -> Result<Json<Page<TicketSummary>>, ApiError> {
     let who = actor.require(Permission::Read)?;
-    Ok(Json(app.list_tickets(&ticket_filter(q, who)?).await?))
+    let filter = ticket_filter(q, who, app.clock().now())?;
+    Ok(Json(app.list_tickets(&filter).await?))
 }
 
 /// Counts the tickets the same filters select, in total and by status, urgency and channel
@@ -125,12 +131,14 @@ pub async fn count_tickets(
     Query(q): Query<TicketQuery>,
 ) -> Result<Json<crossdesk_db::TicketCounts>, ApiError> {
     let who = actor.require(Permission::Read)?;
-    Ok(Json(app.count_tickets(&ticket_filter(q, who)?).await?))
+    let filter = ticket_filter(q, who, app.clock().now())?;
+    Ok(Json(app.count_tickets(&filter).await?))
 }
 
 fn ticket_filter(
     q: TicketQuery,
     who: &crossdesk_app::auth::Principal,
+    now: chrono::DateTime<chrono::Utc>,
 ) -> Result<TicketFilter, ApiError> {
     let mut status = Vec::new();
     for s in q
@@ -170,9 +178,24 @@ fn ticket_filter(
             "not a cursor returned by this endpoint",
         ));
     }
+    let sla = checked(
+        "sla",
+        &q.sla,
+        |s| SlaState::parse(s).is_some(),
+        SlaState::ALL.map(SlaState::as_str).join(", "),
+    )?
+    .and_then(|s| SlaState::parse(&s))
+    .map(|state| (state, now));
     let filter = TicketFilter {
         status,
         store: q.store.filter(|s| !s.is_empty()),
+        channel: checked(
+            "channel",
+            &q.channel,
+            |s| Channel::parse(s).is_some(),
+            Channel::expected(),
+        )?,
+        sla,
         category: checked(
             "category",
             &q.category,

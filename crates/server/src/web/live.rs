@@ -33,6 +33,9 @@ struct Inner {
     db: Db,
     tx: broadcast::Sender<Arc<MessageTick>>,
     started: AtomicBool,
+    /// Becomes true once the poller holds a cursor: from then on every message written is
+    /// announced, so a stream says `ready` only after it.
+    primed: tokio::sync::watch::Sender<bool>,
 }
 
 impl LiveFeed {
@@ -44,8 +47,16 @@ impl LiveFeed {
                 db,
                 tx,
                 started: AtomicBool::new(false),
+                primed: tokio::sync::watch::Sender::new(false),
             }),
         }
+    }
+
+    /// Waits (briefly) until the poller holds a cursor, so that nothing written after this
+    /// returns is missed.
+    async fn primed(&self) {
+        let mut rx = self.inner.primed.subscribe();
+        let _ = tokio::time::timeout(Duration::from_secs(5), rx.wait_for(|p| *p)).await;
     }
 
     /// A receiver of every new message from now on.
@@ -58,21 +69,16 @@ impl LiveFeed {
     }
 }
 
-/// Runs until the feed is dropped. Failures are logged and retried at the next tick.
+/// Runs until the feed is dropped. While nobody listens it only keeps its cursor at the
+/// newest message (one primary-key probe), so a listener that arrives gets everything
+/// written after it subscribed, and no backlog. Failures are logged and retried.
 async fn poll(feed: Weak<Inner>) {
     let mut last: Option<i64> = None;
     loop {
         let Some(inner) = feed.upgrade() else { return };
-        if last.is_none() {
-            match inner.db.latest_message_id().await {
-                Ok(id) => last = Some(id),
-                Err(e) => tracing::warn!(error = %e, "live feed: cannot read the latest message"),
-            }
-        }
-        if let Some(after) = last
-            && inner.tx.receiver_count() > 0
-        {
-            match inner.db.messages_after(after, BATCH).await {
+        let listening = inner.tx.receiver_count() > 0;
+        match last {
+            Some(after) if listening => match inner.db.messages_after(after, BATCH).await {
                 Ok(ticks) => {
                     for tick in ticks {
                         last = Some(tick.message);
@@ -80,10 +86,15 @@ async fn poll(feed: Weak<Inner>) {
                     }
                 }
                 Err(e) => tracing::warn!(error = %e, "live feed: poll failed"),
-            }
-        } else if last.is_some() && inner.tx.receiver_count() == 0 {
-            // Nobody listens: skip ahead instead of replaying a backlog to the next one.
-            last = None;
+            },
+            _ => match inner.db.latest_message_id().await {
+                // Idle, or starting: move the cursor to the newest message.
+                Ok(id) => {
+                    last = Some(last.map_or(id, |l| l.max(id)));
+                    inner.primed.send_replace(true);
+                }
+                Err(e) => tracing::warn!(error = %e, "live feed: cannot read the latest message"),
+            },
         }
         drop(inner);
         tokio::time::sleep(POLL).await;
@@ -93,6 +104,7 @@ async fn poll(feed: Weak<Inner>) {
 /// `GET /live`: `message` events for the agent's stores.
 pub async fn stream(viewer: Viewer, Extension(feed): Extension<LiveFeed>) -> impl IntoResponse {
     let rx = feed.subscribe();
+    feed.primed().await;
     let scope = viewer.principal.scope.clone();
     let hello =
         futures_util::stream::once(async { Ok(Event::default().event("ready").data("{}")) });

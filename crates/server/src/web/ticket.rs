@@ -158,29 +158,37 @@ pub struct Ev {
     pub data: String,
 }
 
-fn event(e: &EventView, names: &HashMap<i64, String>) -> Ev {
+fn event(lang: Lang, e: &EventView, names: &HashMap<i64, String>) -> Ev {
     let actor = match (e.actor_kind.as_str(), e.actor_id) {
         ("agent", Some(id)) => names.get(&id).cloned().unwrap_or_else(|| format!("#{id}")),
-        (kind, _) => kind.to_string(),
+        (kind, _) => lang.label("ticket", kind).to_string(),
     };
-    let data = match &e.data {
-        serde_json::Value::Object(m) => m
-            .iter()
-            .filter(|(_, v)| !v.is_null())
-            .map(|(k, v)| match v {
-                serde_json::Value::String(s) => format!("{k}: {s}"),
-                other => format!("{k}: {other}"),
-            })
-            .collect::<Vec<_>>()
-            .join(" · "),
-        serde_json::Value::Null => String::new(),
-        other => other.to_string(),
-    };
+    let mut parts = Vec::new();
+    flatten("", &e.data, &mut parts);
     Ev {
-        kind: e.kind.clone(),
+        kind: lang.label("event", &e.kind).to_string(),
         actor,
         at: stamp(e.at),
-        data: data.chars().take(240).collect(),
+        data: parts.join(" · ").chars().take(240).collect(),
+    }
+}
+
+/// An event's data as `key: value` pairs, nested objects as `outer.inner`, nulls left out.
+fn flatten(prefix: &str, v: &serde_json::Value, out: &mut Vec<String>) {
+    match v {
+        serde_json::Value::Object(m) => {
+            for (k, v) in m {
+                let key = if prefix.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{prefix}.{k}")
+                };
+                flatten(&key, v, out);
+            }
+        }
+        serde_json::Value::Null => {}
+        serde_json::Value::String(s) => out.push(format!("{prefix}: {s}")),
+        other => out.push(format!("{prefix}: {other}")),
     }
 }
 
@@ -386,10 +394,18 @@ struct TicketPage {
     events: Vec<Ev>,
     customer: Option<CustomerPanel>,
     order: Option<OrderPanel>,
+    /// With a translator configured: the hint shown above the timeline (each inbound
+    /// message then has a translate button).
+    translator: Option<String>,
 }
 
 /// `GET /tickets/{id}`.
-pub async fn page(State(app): State<App>, viewer: Viewer, Path(id): Path<String>) -> Response {
+pub async fn page(
+    State(app): State<App>,
+    viewer: Viewer,
+    translator: Option<axum::Extension<crate::translate::SharedTranslator>>,
+    Path(id): Path<String>,
+) -> Response {
     let lang = viewer.lang;
     let Ok(id) = id.parse::<i64>() else {
         return error_page(
@@ -409,7 +425,17 @@ pub async fn page(State(app): State<App>, viewer: Viewer, Path(id): Path<String>
         .await
         .ok();
     let names: HashMap<i64, String> = agents.iter().map(|a| (a.id, a.name.clone())).collect();
-    render(&build(&viewer, lang, detail, customer, &names, now))
+    let mut page = build(&viewer, lang, detail, customer, &names, now);
+    page.translator = translator.map(|t| {
+        let target = crate::translate::LanguageCode::of_locale(&viewer.principal.agent.locale);
+        format!(
+            "{} → {} · {}",
+            lang.t("ticket.translate"),
+            lang.label("lang", target.as_str()),
+            t.provider()
+        )
+    });
+    render(&page)
 }
 
 fn build(
@@ -480,11 +506,17 @@ fn build(
         ),
         templates,
         clocks: clocks(lang, t, now),
-        events: d.events.iter().rev().map(|e| event(e, names)).collect(),
+        events: d
+            .events
+            .iter()
+            .rev()
+            .map(|e| event(lang, e, names))
+            .collect(),
         customer: customer
             .as_ref()
             .map(|c| customer_panel(lang, c, t.id, now)),
         order: d.order.as_ref().map(|o| order_panel(o, now)),
+        translator: None,
         subject,
     }
 }
