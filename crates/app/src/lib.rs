@@ -10,6 +10,7 @@ pub mod jsonl;
 pub mod surveys;
 pub mod timers;
 pub mod workflow;
+pub mod workspace;
 
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use crossdesk_db::{Backend, Db, DbError, StoreScope, views};

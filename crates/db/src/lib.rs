@@ -7,6 +7,7 @@
 
 mod accounts;
 mod backend;
+mod bench;
 mod customers;
 mod error;
 mod import;
@@ -19,6 +20,7 @@ mod search;
 mod sql;
 mod surveys;
 mod timers;
+mod translations;
 mod url;
 pub mod views;
 mod workflow;
@@ -26,6 +28,7 @@ mod workspace;
 
 pub use accounts::{AgentView, Credential, StoreScope, TeamView, TokenView};
 pub use backend::Backend;
+pub use bench::BulkTicket;
 pub use error::DbError;
 pub use import::{ImportOutcome, ImportStats};
 pub use ingest::{IngestItem, IngestOutcome};
@@ -36,10 +39,12 @@ pub use queries::{
 };
 pub use surveys::{SURVEY_COMMENT_MAX_CHARS, SurveyAnswer};
 pub use timers::{NewTimer, Timer};
+pub use translations::{MessageText, Translation};
 pub use url::{DatabaseUrl, redact};
 pub use workflow::{AUTO_CLOSE_AFTER, Actor, NewReply, OutboxView, ReplyDone, SURVEY_AFTER};
 pub use workspace::{
-    CorrectedLabel, CorrectionView, LabelChanged, LabelCorrection, SavedView, SocialPost, WatchMatch,
+    CorrectedLabel, CorrectionView, LabelChanged, LabelCorrection, SavedView, SocialPost,
+    WatchMatch,
 };
 
 use sqlx::{Any, Transaction};

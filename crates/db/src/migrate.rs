@@ -47,6 +47,11 @@ pub const MIGRATIONS_SQLITE: &[Migration] = &[
         name: "workspace",
         sql: include_str!("../migrations/sqlite/0006_workspace.sql"),
     },
+    Migration {
+        version: 7,
+        name: "translations",
+        sql: include_str!("../migrations/sqlite/0007_translations.sql"),
+    },
 ];
 
 /// PostgreSQL's migrations.
@@ -80,6 +85,11 @@ pub const MIGRATIONS_POSTGRES: &[Migration] = &[
         version: 6,
         name: "workspace",
         sql: include_str!("../migrations/postgres/0006_workspace.sql"),
+    },
+    Migration {
+        version: 7,
+        name: "translations",
+        sql: include_str!("../migrations/postgres/0007_translations.sql"),
     },
 ];
 

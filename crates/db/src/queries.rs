@@ -125,14 +125,14 @@ pub fn decode_cursor(cursor: &str) -> Option<(i64, i64)> {
     Some((a.parse().ok()?, b.parse().ok()?))
 }
 
-const SUMMARY_SELECT: &str = "SELECT t.id, s.key, t.customer_id, c.name, t.order_id, o.number, t.channel, \
+pub(crate) const SUMMARY_SELECT: &str = "SELECT t.id, s.key, t.customer_id, c.name, t.order_id, o.number, t.channel, \
     t.visibility, t.subject, t.status, t.category, t.urgency, t.language, t.sentiment, t.assignee_id, \
     t.message_count, t.first_message_at, t.last_message_at, t.created_at, t.updated_at, tm.key, \
     t.first_response_due_at, t.first_responded_at, t.solution_due_at, t.hard_due_at, t.escalated_at \
     FROM tickets t LEFT JOIN stores s ON s.id = t.store_id LEFT JOIN customers c ON c.id = t.customer_id \
     LEFT JOIN orders o ON o.id = t.order_id LEFT JOIN teams tm ON tm.id = t.team_id";
 
-fn summary(r: &AnyRow) -> Result<TicketSummary, DbError> {
+pub(crate) fn summary(r: &AnyRow) -> Result<TicketSummary, DbError> {
     Ok(TicketSummary {
         id: r.int(0)?,
         store: r.opt_text(1)?,
@@ -229,9 +229,7 @@ fn is_open_set(statuses: &[String]) -> bool {
             .iter()
             .filter(|s| !matches!(s, TicketStatus::Resolved | TicketStatus::Closed))
     };
-    statuses
-        .iter()
-        .all(|s| open().any(|o| o.as_str() == s))
+    statuses.iter().all(|s| open().any(|o| o.as_str() == s))
         && open().all(|o| statuses.iter().any(|s| s == o.as_str()))
 }
 
@@ -249,7 +247,7 @@ fn next_due(backend: Backend) -> &'static str {
 }
 
 /// The WHERE clause of a ticket filter (its cursor aside).
-fn ticket_where(backend: Backend, f: &TicketFilter) -> Where {
+fn ticket_where(backend: Backend, f: &TicketFilter, text: Option<&TextMatch>) -> Where {
     let mut w = Where::default();
     let open = is_open_set(&f.status);
     if open || f.sla.is_some() {
@@ -305,23 +303,52 @@ fn ticket_where(backend: Backend, f: &TicketFilter) -> Where {
             ),
         }
     }
-    if let Some(text) = &f.text {
-        let tokens = search::query_tokens(text);
-        if !tokens.is_empty() {
-            w.push(
-                search::condition(backend),
-                vec![Val::from(search::match_expression(backend, &tokens))],
-            );
-        }
+    if let Some(m) = text {
+        w.push(
+            search::condition(backend, m.common),
+            vec![Val::from(m.expression.as_str())],
+        );
     }
     w.scope("t.store_id", &f.scope);
     w
 }
 
+/// A filter's text, ready to match.
+struct TextMatch {
+    /// The FTS5 query or `tsquery`.
+    expression: String,
+    /// Whether it matches many tickets (see [`search::condition`]).
+    common: bool,
+}
+
 impl Db {
+    /// The text filter of `f`, if it has one with letters or digits.
+    async fn text_match(&self, f: &TicketFilter) -> Result<Option<TextMatch>, DbError> {
+        let Some(text) = &f.text else {
+            return Ok(None);
+        };
+        let tokens = search::query_tokens(text);
+        if tokens.is_empty() {
+            return Ok(None);
+        }
+        let expression = search::match_expression(self.backend(), &tokens);
+        let common = match self.backend() {
+            Backend::Sqlite => {
+                let n = query_with(search::probe_sqlite(), vec![Val::from(expression.as_str())])
+                    .fetch_one(self.reader())
+                    .await?
+                    .int(0)?;
+                n >= search::COMMON_MATCHES
+            }
+            Backend::Postgres => false,
+        };
+        Ok(Some(TextMatch { expression, common }))
+    }
+
     /// Lists tickets, most recently active first.
     pub async fn list_tickets(&self, f: &TicketFilter) -> Result<Page<TicketSummary>, DbError> {
-        let mut w = ticket_where(self.backend(), f);
+        let text = self.text_match(f).await?;
+        let mut w = ticket_where(self.backend(), f, text.as_ref());
         if let Some((at, id)) = f.cursor.as_deref().and_then(decode_cursor) {
             // A row value, so that both planners seek the index to the cursor.
             w.push(
@@ -351,7 +378,8 @@ impl Db {
     /// Counts the tickets a filter selects (its cursor and limit aside), in total and by
     /// status, urgency and channel.
     pub async fn count_tickets(&self, f: &TicketFilter) -> Result<TicketCounts, DbError> {
-        let w = ticket_where(self.backend(), f);
+        let text = self.text_match(f).await?;
+        let w = ticket_where(self.backend(), f, text.as_ref());
         let sql = format!(
             "SELECT t.status, t.urgency, t.channel, COUNT(*) FROM tickets t{} GROUP BY t.status, t.urgency, t.channel",
             w.sql()
@@ -376,7 +404,8 @@ impl Db {
         cap: i64,
     ) -> Result<(i64, bool), DbError> {
         let cap = cap.max(0);
-        let w = ticket_where(self.backend(), f);
+        let text = self.text_match(f).await?;
+        let w = ticket_where(self.backend(), f, text.as_ref());
         let sql = format!(
             "SELECT COUNT(*) FROM (SELECT 1 FROM tickets t{} LIMIT {}) capped",
             w.sql(),

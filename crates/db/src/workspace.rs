@@ -185,14 +185,9 @@ fn kind_parse(s: &str) -> Option<TermKind> {
     }
 }
 
-/// `AND <column> IN (…)` for a store scope, numbering placeholders after `n`; `None` when
-/// the scope holds no store at all.
-fn scope_clause(
-    db: &Db,
-    column: &str,
-    scope: &StoreScope,
-    values: &mut Vec<Val>,
-) -> Option<String> {
+/// `AND <column> IN (…)` for a store scope, its parameters numbered after `values`;
+/// `None` when the scope holds no store at all.
+fn scope_clause(column: &str, scope: &StoreScope, values: &mut Vec<Val>) -> Option<String> {
     match scope {
         StoreScope::All => Some(String::new()),
         StoreScope::Stores(ids) if ids.is_empty() => None,
@@ -200,9 +195,8 @@ fn scope_clause(
             let mut marks = Vec::with_capacity(ids.len());
             for &id in ids {
                 values.push(Val::from(id));
-                let mut p = String::new();
-                db.backend().push_placeholder(&mut p, values.len());
-                marks.push(p);
+                // `$N` on both backends: the statement numbers its other parameters so.
+                marks.push(format!("${}", values.len()));
             }
             Some(format!(" AND {column} IN ({})", marks.join(", ")))
         }
@@ -370,7 +364,7 @@ impl Db {
         limit: Option<u32>,
     ) -> Result<Vec<CorrectedLabel>, DbError> {
         let mut values = vec![Val::from(since.map_or(i64::MIN, ms))];
-        let Some(scoped) = scope_clause(self, "t.store_id", scope, &mut values) else {
+        let Some(scoped) = scope_clause("t.store_id", scope, &mut values) else {
             return Ok(Vec::new());
         };
         let limit = limit.map_or_else(String::new, |n| format!(" LIMIT {n}"));
@@ -697,7 +691,7 @@ impl Db {
                 values.extend([Val::from(at), Val::from(id)]);
                 sql.push_str(" AND (m.sent_at < $2 OR (m.sent_at = $2 AND m.id < $3))");
             }
-            let Some(scoped) = scope_clause(self, "t.store_id", scope, &mut values) else {
+            let Some(scoped) = scope_clause("t.store_id", scope, &mut values) else {
                 return Ok(Vec::new());
             };
             sql.push_str(&scoped);

@@ -48,6 +48,8 @@ enum Command {
         /// bound address.
         #[arg(long, env = "CROSSDESK_PUBLIC_URL")]
         public_url: Option<String>,
+        #[command(flatten)]
+        translator: crate::translate::TranslatorArgs,
     },
     /// Agent accounts.
     Agent {
@@ -118,6 +120,17 @@ enum Command {
         #[command(subcommand)]
         which: DataCommand,
     },
+    /// Triage data kept in the database.
+    Triage {
+        #[command(subcommand)]
+        which: TriageCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum TriageCommand {
+    /// Export the messages agents relabelled as labelled JSON lines (for `train triage`).
+    Corrections(crate::triage_cmds::CorrectionsArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -192,6 +205,8 @@ enum BenchCommand {
     Ingest(crate::commands::BenchIngestArgs),
     /// Full triage throughput on one core.
     Triage(crate::triage_cmds::BenchTriageArgs),
+    /// The inbox page's server time over a large database (default 1,000,000 tickets).
+    Inbox(crate::bench_inbox::BenchInboxArgs),
 }
 
 /// Parses the command line and runs the command.
@@ -229,7 +244,18 @@ async fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
             listen,
             config,
             public_url,
-        } => commands::serve(&db.database, &listen, config.as_deref(), public_url).await,
+            translator,
+        } => {
+            let translator = translator.build()?;
+            commands::serve(
+                &db.database,
+                &listen,
+                config.as_deref(),
+                public_url,
+                translator,
+            )
+            .await
+        }
         Command::Agent {
             which: AgentCommand::Add { db, agent },
         } => crate::accounts_cmds::agent_add(&db.database, agent).await,
@@ -257,6 +283,9 @@ async fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
         Command::Bench {
             which: BenchCommand::Triage(args),
         } => crate::triage_cmds::bench(args),
+        Command::Bench {
+            which: BenchCommand::Inbox(args),
+        } => crate::bench_inbox::run(args).await,
         Command::Eval {
             which: EvalCommand::Triage { file, engine },
         } => crate::triage_cmds::eval(&file, engine).await,
@@ -266,5 +295,8 @@ async fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
         Command::Data {
             which: DataCommand::Convert(args),
         } => crate::datasets::convert(args),
+        Command::Triage {
+            which: TriageCommand::Corrections(args),
+        } => crate::triage_cmds::corrections(args).await,
     }
 }

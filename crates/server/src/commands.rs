@@ -33,6 +33,7 @@ pub async fn serve(
     listen: &str,
     config: Option<&Path>,
     public_url: Option<String>,
+    translator: Option<crate::translate::SharedTranslator>,
 ) -> Result<ExitCode> {
     let db = Db::connect(database).await?;
     // Bind first: the public URL defaults to the address actually bound.
@@ -64,7 +65,8 @@ pub async fn serve(
              a token with `crossdesk token create`; the API refuses requests without them"
         );
     }
-    let application = Application::from_listener(app.clone(), listener)?;
+    let application =
+        Application::from_listener(app.clone(), listener)?.with_translator(translator);
     // Durable timers: every node polls; leases keep two nodes off the same timer.
     let poll = std::env::var("CROSSDESK_TIMER_POLL_MS")
         .ok()

@@ -132,11 +132,14 @@ pub struct DemoArgs {
     /// Seed of the workspace.
     #[arg(long, env = "CROSSDESK_DEMO_SEED", default_value_t = 2026)]
     seed: u64,
+    #[command(flatten)]
+    translator: crate::translate::TranslatorArgs,
 }
 
 /// Runs the demo until Ctrl-C.
 #[allow(clippy::disallowed_methods)] // the demo anchors its data to today
 pub async fn run(args: DemoArgs) -> Result<ExitCode, Box<dyn std::error::Error>> {
+    let translator = args.translator.build()?;
     let now = Utc::now();
     // The workspace is anchored to the day so that restarting the demo re-imports the same
     // records (idempotent) instead of piling up new ones.
@@ -188,6 +191,7 @@ pub async fn run(args: DemoArgs) -> Result<ExitCode, Box<dyn std::error::Error>>
     for p in &config.sla_policies {
         app.db().upsert_sla_policy(p, now_at).await?;
     }
+    app.seed_demo_watch_terms().await?;
     eprintln!(
         "  {} agents in {} teams; sign in as {} (or any demo agent) with password {DEMO_PASSWORD}",
         config.agents.len(),
@@ -213,7 +217,9 @@ pub async fn run(args: DemoArgs) -> Result<ExitCode, Box<dyn std::error::Error>>
         history.len()
     );
 
-    let application = Application::build(app.clone(), &args.listen).await?;
+    let application = Application::build(app.clone(), &args.listen)
+        .await?
+        .with_translator(translator);
     let url = format!("http://{}", application.address());
     println!("{url}");
     std::io::stdout().flush()?;

@@ -3,6 +3,7 @@
 
 mod accounts_cmds;
 pub mod api;
+mod bench_inbox;
 pub mod cli;
 mod commands;
 mod datasets;
@@ -11,5 +12,6 @@ mod progress;
 pub mod startup;
 mod survey;
 mod telemetry;
+pub mod translate;
 mod triage_cmds;
 mod web;

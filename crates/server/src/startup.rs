@@ -30,6 +30,17 @@ impl Application {
         })
     }
 
+    /// Makes `translator` (if any) available to the routes that translate messages.
+    pub fn with_translator(
+        mut self,
+        translator: Option<crate::translate::SharedTranslator>,
+    ) -> Self {
+        if let Some(t) = translator {
+            self.router = self.router.layer(axum::Extension(t));
+        }
+        self
+    }
+
     /// The address actually bound.
     pub fn address(&self) -> SocketAddr {
         self.address

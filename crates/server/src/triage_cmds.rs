@@ -633,3 +633,51 @@ pub fn bench(args: BenchTriageArgs) -> Result<ExitCode> {
     );
     Ok(ExitCode::SUCCESS)
 }
+
+/// Options of `crossdesk triage corrections`.
+#[derive(Debug, clap::Args)]
+pub struct CorrectionsArgs {
+    #[command(flatten)]
+    db: crate::cli::DbArgs,
+    /// Where to write the JSON lines; standard output when absent or `-`.
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Only messages corrected at or after this time (RFC 3339).
+    #[arg(long)]
+    since: Option<String>,
+}
+
+/// `crossdesk triage corrections`: every message agents relabelled, one labelled JSON line
+/// each (`text`, `category`, `urgency`, `language`, `channel` — the latest correction of
+/// each label — plus `message_id`, `ticket_id`, `corrected`, `corrected_at` and the
+/// `corrections`), oldest correction first: a file `train triage --data` and `eval triage`
+/// read as they are.
+pub async fn corrections(args: CorrectionsArgs) -> Result<ExitCode> {
+    let since = args
+        .since
+        .as_deref()
+        .map(|s| {
+            chrono::DateTime::parse_from_rfc3339(s)
+                .map(|t| t.with_timezone(&chrono::Utc))
+                .map_err(|e| format!("--since {s:?}: expected an RFC 3339 time: {e}"))
+        })
+        .transpose()?;
+    let app = crate::commands::open_app(&args.db.database).await?;
+    let records = app.export_label_corrections(since).await?;
+    let mut out = String::new();
+    for r in &records {
+        out.push_str(&serde_json::to_string(r)?);
+        out.push('\n');
+    }
+    match args.out.as_deref().filter(|p| *p != Path::new("-")) {
+        Some(path) => std::fs::write(path, out)
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?,
+        None => {
+            use std::io::Write;
+            std::io::stdout().write_all(out.as_bytes())?;
+        }
+    }
+    eprintln!("{} corrected messages", records.len());
+    app.db().close().await;
+    Ok(ExitCode::SUCCESS)
+}

@@ -161,8 +161,25 @@ impl TestServer {
 
     /// Starts the server; its client sends `token` on every request.
     pub async fn start_with_token(bin: &Path, database: &str, token: String) -> Self {
+        Self::start_with_token_and_args(bin, database, token, &[]).await
+    }
+
+    /// Like [`TestServer::start`], with more `serve` options (`--translator …`).
+    pub async fn start_with_args(bin: &Path, database: &str, args: &[&str]) -> Self {
+        let token = Self::bootstrap(bin, database).await;
+        Self::start_with_token_and_args(bin, database, token, args).await
+    }
+
+    /// Starts the server with more `serve` options; its client sends `token`.
+    pub async fn start_with_token_and_args(
+        bin: &Path,
+        database: &str,
+        token: String,
+        args: &[&str],
+    ) -> Self {
         let mut child = Command::new(bin)
             .args(["serve", "--listen", "127.0.0.1:0", "--database", database])
+            .args(args)
             .env(
                 "CROSSDESK_LOG",
                 std::env::var("TEST_LOG").unwrap_or_else(|_| "error".into()),

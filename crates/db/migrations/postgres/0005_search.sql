@@ -1,11 +1,13 @@
 -- Search: a GIN index over tickets.search_text (our own tokens: lowercased words and CJK
 -- bigrams). Each space-separated token becomes one lexeme as it is: no parser or
 -- dictionary, which would split or change tokens by the server's locale. Tokens longer
--- than 500 characters are left out (a lexeme holds at most 2,047 bytes).
+-- than 500 characters are left out (a lexeme holds at most 2,047 bytes; a regular
+-- expression repeats at most 255 times).
 CREATE FUNCTION crossdesk_search_vector(search_text TEXT) RETURNS tsvector
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     SELECT array_to_tsvector(array_remove(string_to_array(
-        CASE WHEN search_text ~ '\S{501}' THEN regexp_replace(search_text, '\S{501,}', '', 'g')
+        CASE WHEN search_text ~ '\S{250}\S{250}\S'
+             THEN regexp_replace(search_text, '\S{250}\S{250}\S+', '', 'g')
              ELSE search_text END, ' '), ''))
 $$;
 
@@ -25,6 +27,9 @@ CREATE INDEX tickets_search ON tickets USING GIN (crossdesk_search_vector(search
 CREATE INDEX tickets_open_recent ON tickets (last_message_at, id)
     WHERE status NOT IN ('resolved', 'closed');
 CREATE INDEX tickets_open_store ON tickets (store_id, last_message_at, id)
+    WHERE status NOT IN ('resolved', 'closed');
+-- The pool (assignee_id IS NULL) and an agent's own tickets.
+CREATE INDEX tickets_open_assignee ON tickets (assignee_id, last_message_at, id)
     WHERE status NOT IN ('resolved', 'closed');
 -- The earliest running SLA due time of an open ticket (for the breached / at-risk views).
 CREATE INDEX tickets_open_due ON tickets (LEAST(first_response_due_at, solution_due_at, hard_due_at))

@@ -5,7 +5,9 @@ mod error;
 mod inbound;
 mod openapi;
 mod queries;
+mod translate;
 mod workflow;
+mod workspace;
 
 pub use auth::{Actor, COOKIE, CSRF_HEADER, cookie};
 pub use error::{ApiError, ErrorBody};
@@ -56,6 +58,28 @@ pub fn router(app: App) -> Router {
         .route("/api/v1/tickets/{id}/assign", post(workflow::assign))
         .route("/api/v1/tickets/{id}/claim", post(workflow::claim))
         .route("/api/v1/tickets/{id}/outbox", get(workflow::outbox))
+        .route(
+            "/api/v1/messages/{id}/translation",
+            post(translate::translate),
+        )
+        .route(
+            "/api/v1/tickets/{id}/labels",
+            post(workspace::correct_labels),
+        )
+        .route(
+            "/api/v1/label-corrections",
+            get(workspace::label_corrections),
+        )
+        .route(
+            "/api/v1/views",
+            get(workspace::list_views).post(workspace::save_view),
+        )
+        .route("/api/v1/views/{id}", delete(workspace::delete_view))
+        .route(
+            "/api/v1/watch-terms",
+            get(workspace::list_watch_terms).put(workspace::put_watch_terms),
+        )
+        .route("/api/v1/monitor/posts", get(workspace::monitor_posts))
         .route("/api/v1/customers", get(queries::list_customers))
         .route("/api/v1/customers/{id}", get(queries::get_customer))
         .route("/api/v1/stores", get(queries::list_stores))

@@ -239,9 +239,7 @@ pub async fn preview(
             ));
         }
         (_, Some(kind)) => {
-            let (kind, text) = app
-                .render_template(who, ticket, kind, &body.values)
-                .await?;
+            let (kind, text) = app.render_template(who, ticket, kind, &body.values).await?;
             (text, Some(kind.as_str().to_string()))
         }
         (Some(text), None) => (text.clone(), None),
