@@ -143,15 +143,15 @@ impl App {
         Ok((kind, filled))
     }
 
-    /// Replies on a ticket (or adds a note). A public reply with personal data is refused
-    /// with what was found; nothing is written then.
-    pub async fn reply(
+    /// What a reply would send: its visibility and text (typed, or a template filled in the
+    /// buyer's language), checked as [`App::reply`] checks it, except for personal data in a
+    /// public reply, which the caller decides about. Nothing is written.
+    pub async fn prepare_reply(
         &self,
         who: &Principal,
         ticket: i64,
         req: &ReplyRequest,
-    ) -> Result<ReplyDone, WorkflowError> {
-        who.require(Permission::Write)?;
+    ) -> Result<(Visibility, String), WorkflowError> {
         self.check_ticket_scope(ticket, &who.scope).await?;
         let visibility = match req.visibility.as_deref() {
             None => Visibility::Private,
@@ -199,6 +199,19 @@ impl App {
                 format!("longer than {MAX_REPLY} characters"),
             ));
         }
+        Ok((visibility, text))
+    }
+
+    /// Replies on a ticket (or adds a note). A public reply with personal data is refused
+    /// with what was found; nothing is written then.
+    pub async fn reply(
+        &self,
+        who: &Principal,
+        ticket: i64,
+        req: &ReplyRequest,
+    ) -> Result<ReplyDone, WorkflowError> {
+        who.require(Permission::Write)?;
+        let (visibility, text) = self.prepare_reply(who, ticket, req).await?;
         if visibility == Visibility::Public && !req.note {
             templates::check_public_reply(&text)?;
         }

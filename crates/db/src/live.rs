@@ -1,4 +1,4 @@
-//! What the live feed polls: messages written since a given id, by any node.
+//! What the workspace polls and peeks at: messages written since a given id (by any node), a ticket's language.
 
 use crate::sql::{RowExt, Val, query_with};
 use crate::{Db, DbError};
@@ -61,5 +61,19 @@ impl Db {
                 })
             })
             .collect()
+    }
+}
+
+impl Db {
+    /// A ticket's language (the buyer's), without loading the rest of it.
+    pub async fn ticket_language(&self, id: i64) -> Result<String, DbError> {
+        let row = query_with(
+            "SELECT language FROM tickets WHERE id = $1".into(),
+            vec![Val::from(id)],
+        )
+        .fetch_optional(self.reader())
+        .await?
+        .ok_or(DbError::NotFound)?;
+        row.text(0)
     }
 }

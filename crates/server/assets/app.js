@@ -29,6 +29,13 @@
     return data;
   }
 
+  function signedOut() {
+    if (!liveBadge) return;
+    liveBadge.dataset.state = 'closed';
+    liveBadge.textContent = '⟳';
+    location.assign(`/login?next=${encodeURIComponent(location.pathname + location.search)}`);
+  }
+
   function show(el, text) {
     if (!el) return;
     el.textContent = text;
@@ -86,14 +93,22 @@
   setInterval(tick, 15000);
 
   // ---- live updates ----------------------------------------------------------------------
+  // One stream per visible tab: a hidden tab closes its stream (browsers allow six
+  // connections per host) and catches up when it is shown again.
   const liveBadge = $('#live');
   const listeners = [];
+  let es = null;
+  let connectedOnce = false;
   function connectLive() {
-    if (!window.EventSource || !liveBadge) return;
-    const es = new EventSource('/live');
+    if (!window.EventSource || !liveBadge || es) return;
+    es = new EventSource('/live');
     es.addEventListener('ready', () => {
       liveBadge.dataset.state = 'open';
       liveBadge.textContent = liveBadge.dataset.open;
+      // Whatever arrived while we were not listening (between rendering and connecting, or
+      // while hidden or reconnecting): each page catches up once.
+      for (const fn of listeners) fn({ resync: true, first: !connectedOnce });
+      connectedOnce = true;
     });
     es.addEventListener('message', (e) => {
       let data = {};
@@ -105,15 +120,25 @@
       liveBadge.textContent = liveBadge.dataset.closed;
     });
   }
-  connectLive();
+  function disconnectLive() {
+    if (es) { es.close(); es = null; }
+  }
+  document.addEventListener('visibilitychange', () => {
+    if (document.hidden) disconnectLive(); else connectLive();
+  });
+  if (!document.hidden) connectLive();
 
   // ---- keyboard --------------------------------------------------------------------------
-  const typing = (t) => t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
+  const typing = (t) => t && (t.isContentEditable || /^(TEXTAREA|SELECT)$/.test(t.tagName)
+    || (t.tagName === 'INPUT' && !/^(checkbox|radio|button|submit)$/.test(t.type)));
+  // Enter and space keep their meaning on links, buttons and checkboxes.
+  const actionable = (t) => t && (/^(A|BUTTON|SUMMARY)$/.test(t.tagName) || (t.tagName === 'INPUT' && !typing(t)));
   const keymap = {};
   document.addEventListener('keydown', (e) => {
     if (e.ctrlKey || e.metaKey || e.altKey) return;
     if (e.key === 'Escape') { toggleHelp(false); if (typing(e.target)) e.target.blur(); return; }
     if (typing(e.target)) return;
+    if ((e.key === 'Enter' || e.key === ' ') && actionable(e.target)) return;
     if (e.key === '?') { toggleHelp(); e.preventDefault(); return; }
     const fn = keymap[e.key];
     if (fn) { e.preventDefault(); fn(e); }
@@ -157,7 +182,8 @@
       const before = new Set(rows().map((r) => r.dataset.id));
       const checked = new Set($$('.pick:checked', tbody).map((c) => c.value));
       const focusId = focused()?.dataset.id;
-      const res = await fetch(`/inbox/rows?${query}`, { credentials: 'same-origin' });
+      const res = await fetch(`/inbox/rows?${query}`, { credentials: 'same-origin', redirect: 'error' }).catch(() => null);
+      if (!res || res.status === 401) { signedOut(); return; }
       if (!res.ok) return;
       const tpl = document.createElement('template');
       tpl.innerHTML = `<table><tbody>${await res.text()}</tbody></table>`;
@@ -170,14 +196,20 @@
       const all = rows();
       focus = focusId ? all.findIndex((r) => r.dataset.id === focusId) : -1;
       if (focus >= 0) all[focus].classList.add('focused');
-      $('.empty')?.remove();
+      const empty = $('.empty');
+      if (empty) empty.hidden = all.length > 0;
+      const pickAll = $('#pick-all');
+      if (pickAll) pickAll.checked = false;
       tick();
       bulkBar();
     }
     if (table.dataset.paged !== 'true') {
+      // At most one refresh a second, however busy the stream.
+      let last = 0;
       listeners.push(() => {
-        clearTimeout(pending);
-        pending = setTimeout(refresh, 300);
+        if (pending) return;
+        const wait = Math.max(300, 1000 - (Date.now() - last));
+        pending = setTimeout(() => { pending = null; last = Date.now(); refresh(); }, wait);
       });
     }
 
@@ -284,14 +316,23 @@
     // A new message on this ticket: reload unless the agent is writing.
     // (Our own replies come back as outbound messages: the send already reloads.)
     listeners.push((data) => {
+      if (data.resync) { if (!data.first && !reply.text.value.trim()) location.reload(); return; }
       if (String(data.ticket) !== id || data.direction !== 'in') return;
       if (!reply.text.value.trim()) location.reload();
     });
 
+    const varsRow = () => $(`.vars[data-template="${reply.template.value}"]`, reply);
     const body = () => {
       const visibility = reply.visibility.value;
       const b = { visibility: visibility === 'note' ? 'private' : visibility, note: visibility === 'note' };
-      if (reply.template.value) b.template = reply.template.value; else b.text = reply.text.value;
+      if (reply.template.value) {
+        b.template = reply.template.value;
+        const values = {};
+        for (const input of $$('input[data-var]', varsRow() || document.createElement('div'))) {
+          if (input.value.trim()) values[input.dataset.var] = input.value.trim();
+        }
+        b.values = values;
+      } else b.text = reply.text.value;
       if (reply.then.value) b.then = reply.then.value;
       return b;
     };
@@ -310,8 +351,12 @@
     $('#preview-btn').addEventListener('click', preview);
     reply.template.addEventListener('change', () => {
       reply.text.disabled = !!reply.template.value;
+      for (const row of $$('.vars', reply)) row.hidden = row.dataset.template !== reply.template.value;
+      const opt = reply.template.selectedOptions[0];
+      if (opt && opt.value) reply.visibility.value = opt.dataset.public === 'true' ? 'public' : 'private';
       preview();
     });
+    for (const input of $$('input[data-var]', reply)) input.addEventListener('change', preview);
     reply.addEventListener('submit', async (e) => {
       e.preventDefault();
       show($('#reply-error'), '');
@@ -453,7 +498,7 @@
     load();
     let pending = null;
     listeners.push((d) => {
-      if (d.visibility && d.visibility !== 'public') return;
+      if (d.first || (d.visibility && d.visibility !== 'public')) return;
       clearTimeout(pending);
       pending = setTimeout(load, 300);
     });

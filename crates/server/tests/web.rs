@@ -198,6 +198,35 @@ async fn pages_need_a_session_and_carry_a_strict_policy() {
         "an off-site next is dropped"
     );
     assert!(!body.contains("<script>"), "no inline script");
+    for bad in [
+        "/%09/evil.example/x",
+        "/%0a/x",
+        "/%5C/evil.example",
+        "https://evil.example",
+    ] {
+        let r = desk
+            .http
+            .get(format!("{}/login?next={bad}", desk.server.url))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::OK, "{bad}");
+        let body = r.text().await.unwrap();
+        assert!(
+            body.contains("data-next=\"/inbox\""),
+            "{bad} is not a place to return to"
+        );
+    }
+    // What the script fetches answers 401 when signed out, not a sign-in page.
+    for path in ["/inbox/rows", "/live"] {
+        let r = desk
+            .http
+            .get(format!("{}{path}", desk.server.url))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::UNAUTHORIZED, "{path}");
+    }
 }
 
 #[tokio::test]

@@ -227,25 +227,18 @@ pub async fn preview(
     let who = actor.require(crossdesk_domain::model::Permission::Read)?;
     let ticket = id("id", &ticket)?;
     let body: ReplyBody = super::json_body(&body)?;
-    let detail = app.ticket(ticket, &who.scope).await.map_err(|e| match e {
-        crossdesk_db::DbError::NotFound => ApiError::not_found("no such ticket"),
-        other => other.into(),
-    })?;
-    let (text, template) = match (&body.text, &body.template) {
-        (Some(_), Some(_)) => {
-            return Err(ApiError::invalid(
-                "template",
-                "give either text or a template, not both",
-            ));
-        }
-        (_, Some(kind)) => {
-            let (kind, text) = app.render_template(who, ticket, kind, &body.values).await?;
-            (text, Some(kind.as_str().to_string()))
-        }
-        (Some(text), None) => (text.clone(), None),
-        (None, None) => return Err(ApiError::invalid("text", "is required (or a template)")),
+    let request = ReplyRequest {
+        text: body.text,
+        template: body.template.clone(),
+        values: body.values,
+        visibility: body.visibility,
+        note: body.note,
+        then: None,
+        idempotency_key: None,
     };
-    let public = body.visibility.as_deref() == Some("public") && !body.note;
+    let (visibility, text) = app.prepare_reply(who, ticket, &request).await?;
+    let language = app.db().ticket_language(ticket).await?;
+    let public = visibility == crossdesk_domain::model::Visibility::Public && !request.note;
     let refused = if public {
         crossdesk_domain::templates::check_public_reply(&text)
             .err()
@@ -255,8 +248,8 @@ pub async fn preview(
     };
     Ok(Json(PreviewDone {
         text,
-        template,
-        language: detail.ticket.language,
+        template: body.template,
+        language,
         refused,
     }))
 }

@@ -144,24 +144,24 @@ pub struct Row {
     pub escalated: bool,
 }
 
-/// The next SLA moment of an open ticket, and which clock it is.
+/// The next SLA moment of an open ticket, and which clock it is. Waiting on the customer
+/// pauses the first-response and solution clocks; a marketplace's own answer limit never
+/// pauses.
 pub fn next_due(t: &TicketSummary) -> Option<(DateTime<Utc>, &'static str)> {
-    if matches!(
-        t.status.as_str(),
-        "resolved" | "closed" | "waiting_customer"
-    ) {
+    if matches!(t.status.as_str(), "resolved" | "closed") {
         return None;
     }
+    let paused = t.status == "waiting_customer";
     let mut due: Vec<(DateTime<Utc>, &'static str)> = Vec::new();
     if t.first_responded_at.is_none() {
-        if let Some(d) = t.first_response_due_at {
+        if let Some(d) = t.first_response_due_at.filter(|_| !paused) {
             due.push((d, "sla.first_response"));
         }
         if let Some(d) = t.hard_due_at {
             due.push((d, "sla.hard"));
         }
     }
-    if let Some(d) = t.solution_due_at {
+    if let Some(d) = t.solution_due_at.filter(|_| !paused) {
         due.push((d, "sla.solution"));
     }
     due.into_iter().min_by_key(|(d, _)| *d)
@@ -384,7 +384,11 @@ pub async fn page(State(app): State<App>, viewer: Viewer, Query(q): Query<InboxQ
                 query: q.encoded(),
                 next: None,
                 paged: false,
-                error: Some(format!("{field}: {}", lang.t("filter.apply"))),
+                error: Some(format!(
+                    "{}: {}",
+                    lang.t(&format!("filter.{field}")),
+                    lang.t("filter.invalid")
+                )),
                 assign_to: vec![],
                 can_assign: false,
             };

@@ -7,10 +7,13 @@
 //! across nodes.
 
 use super::Viewer;
+use crate::api::{COOKIE, cookie};
 use axum::Extension;
+use axum::extract::State;
+use axum::http::HeaderMap;
 use axum::response::IntoResponse;
 use axum::response::sse::{Event, KeepAlive, Sse};
-use crossdesk_app::Db;
+use crossdesk_app::{App, Db};
 use crossdesk_db::MessageTick;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Weak};
@@ -19,7 +22,7 @@ use tokio::sync::broadcast;
 
 /// How often the poller looks for new messages.
 const POLL: Duration = Duration::from_millis(700);
-/// Most messages announced per look (a bulk import is summarised by its last page).
+/// Most messages announced per look (a bulk import is announced over several looks).
 const BATCH: i64 = 500;
 
 /// The process's feed of new messages.
@@ -101,31 +104,64 @@ async fn poll(feed: Weak<Inner>) {
     }
 }
 
-/// `GET /live`: `message` events for the agent's stores.
-pub async fn stream(viewer: Viewer, Extension(feed): Extension<LiveFeed>) -> impl IntoResponse {
+/// How often an open stream checks that its session still holds, and its stores.
+const RECHECK: Duration = Duration::from_secs(30);
+
+/// `GET /live`: `message` events for the agent's stores. The stream ends when its session
+/// ends (sign-out, expiry, deactivation), and follows changes to the agent's stores.
+pub async fn stream(
+    State(app): State<App>,
+    headers: HeaderMap,
+    viewer: Viewer,
+    Extension(feed): Extension<LiveFeed>,
+) -> impl IntoResponse {
     let rx = feed.subscribe();
     feed.primed().await;
-    let scope = viewer.principal.scope.clone();
+    let token = cookie(&headers, COOKIE).unwrap_or_default();
+    let mut recheck = tokio::time::interval_at(tokio::time::Instant::now() + RECHECK, RECHECK);
+    recheck.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    let state = Live {
+        rx,
+        scope: viewer.principal.scope.clone(),
+        app,
+        token,
+        recheck,
+    };
     let hello =
         futures_util::stream::once(async { Ok(Event::default().event("ready").data("{}")) });
-    let events = futures_util::stream::unfold((rx, scope), |(mut rx, scope)| async move {
+    let events = futures_util::stream::unfold(state, |mut s| async move {
         loop {
-            match rx.recv().await {
-                Ok(tick) if scope.allows(tick.store_id) => {
-                    let data = serde_json::to_string(tick.as_ref()).unwrap_or_default();
-                    let event = Event::default().event("message").data(data);
-                    return Some((Ok::<_, std::convert::Infallible>(event), (rx, scope)));
-                }
-                Ok(_) => continue,
-                // Fell behind: tell the page to refresh once instead of replaying.
-                Err(broadcast::error::RecvError::Lagged(_)) => {
-                    let event = Event::default().event("message").data("{}");
-                    return Some((Ok(event), (rx, scope)));
-                }
-                Err(broadcast::error::RecvError::Closed) => return None,
+            tokio::select! {
+                got = s.rx.recv() => match got {
+                    Ok(tick) if s.scope.allows(tick.store_id) => {
+                        let data = serde_json::to_string(tick.as_ref()).unwrap_or_default();
+                        let event = Event::default().event("message").data(data);
+                        return Some((Ok::<_, std::convert::Infallible>(event), s));
+                    }
+                    Ok(_) => continue,
+                    // Fell behind: tell the page to refresh once instead of replaying.
+                    Err(broadcast::error::RecvError::Lagged(_)) => {
+                        let event = Event::default().event("message").data("{}");
+                        return Some((Ok(event), s));
+                    }
+                    Err(broadcast::error::RecvError::Closed) => return None,
+                },
+                _ = s.recheck.tick() => match s.app.session_principal(&s.token).await {
+                    Ok(p) => s.scope = p.scope,
+                    Err(_) => return None,
+                },
             }
         }
     });
     use futures_util::StreamExt;
     Sse::new(hello.chain(events)).keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
+}
+
+/// One open stream.
+struct Live {
+    rx: broadcast::Receiver<Arc<MessageTick>>,
+    scope: crossdesk_app::StoreScope,
+    app: App,
+    token: String,
+    recheck: tokio::time::Interval,
 }

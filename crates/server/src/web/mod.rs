@@ -158,9 +158,28 @@ pub struct ToLogin(String);
 
 impl IntoResponse for ToLogin {
     fn into_response(self) -> Response {
-        let next = format::url_encode(&self.0);
+        // What the script fetches gets a 401 it can show, not a sign-in page as content.
+        if self.0.starts_with("/inbox/rows") || self.0.starts_with("/live") {
+            return (StatusCode::UNAUTHORIZED, "signed out").into_response();
+        }
+        let next = format::url_encode(safe_next(&self.0).unwrap_or("/inbox"));
         Redirect::to(&format!("/login?next={next}")).into_response()
     }
+}
+
+/// Where sign-in may send the browser afterwards: one of the workspace's own pages, with a
+/// plain query string. Anything else (another host, `//`, `\`, control characters that
+/// browsers strip into `//`, fragments) is refused.
+pub fn safe_next(next: &str) -> Option<&str> {
+    let (path, query) = next.split_once('?').unwrap_or((next, ""));
+    let page = matches!(path, "/inbox" | "/monitor" | "/admin")
+        || path
+            .strip_prefix("/tickets/")
+            .is_some_and(|id| !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()));
+    let plain = query
+        .bytes()
+        .all(|b| b.is_ascii_graphic() && !matches!(b, b'#' | b'\\' | b'<' | b'>' | b'"' | b'\''));
+    (page && plain).then_some(next)
 }
 
 impl FromRequestParts<App> for Viewer {
@@ -273,8 +292,10 @@ async fn login_page(
     // Only same-site paths: never an open redirect to another host.
     let next = q
         .next
-        .filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.contains('\\'))
-        .unwrap_or_else(|| "/inbox".into());
+        .as_deref()
+        .and_then(safe_next)
+        .unwrap_or("/inbox")
+        .to_string();
     if let Some(token) = cookie(&headers, COOKIE)
         && app.session_principal(&token).await.is_ok()
     {
@@ -294,4 +315,38 @@ async fn login_page(
         next,
         backend: app.db().backend().name().to_string(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn sign_in_returns_only_to_our_pages() {
+        for ok in [
+            "/inbox",
+            "/inbox?store=a&q=%E9%80%80",
+            "/tickets/42",
+            "/monitor",
+            "/admin",
+        ] {
+            assert_eq!(safe_next(ok), Some(ok), "{ok}");
+        }
+        for bad in [
+            "//evil.example/x",
+            "/\t/evil.example",
+            "/\n/x",
+            "/\\evil.example",
+            "https://evil.example",
+            "/tickets/",
+            "/tickets/1/../../x",
+            "/inbox?q=a b",
+            "/inbox?q=<x>",
+            "/inbox/rows",
+            "/live",
+            "",
+        ] {
+            assert_eq!(safe_next(bad), None, "{bad:?}");
+        }
+    }
 }

@@ -104,8 +104,10 @@ fn clocks(lang: Lang, t: &TicketSummary, now: DateTime<Utc>) -> Vec<Clock> {
         t.status.as_str(),
         "waiting_customer" | "resolved" | "closed"
     );
-    let line = |what: &str, due: Option<DateTime<Utc>>, done: Option<DateTime<Utc>>| {
-        let what = lang.t(what).to_string();
+    let line = |key: &str, due: Option<DateTime<Utc>>, done: Option<DateTime<Utc>>| {
+        let what = lang.t(key).to_string();
+        // The marketplace's limit runs on while the ticket waits on the customer.
+        let paused = paused && key != "sla.hard";
         match (due, done) {
             (_, Some(done)) => Some(Clock {
                 what,
@@ -367,6 +369,23 @@ fn order_panel(o: &OrderView, now: DateTime<Utc>) -> OrderPanel {
     }
 }
 
+/// A standard reply the agent may pick, with the values it still needs.
+#[derive(Debug, Clone)]
+pub struct TemplateOpt {
+    pub value: String,
+    pub label: String,
+    pub public: bool,
+    pub vars: Vec<Var>,
+}
+
+/// A template value to fill in.
+#[derive(Debug, Clone)]
+pub struct Var {
+    pub name: String,
+    pub label: String,
+    pub value: String,
+}
+
 #[derive(Template)]
 #[template(path = "ticket.html")]
 struct TicketPage {
@@ -389,7 +408,7 @@ struct TicketPage {
     timeline: Vec<Msg>,
     categories: Vec<Opt>,
     urgencies: Vec<Opt>,
-    templates: Vec<Opt>,
+    templates: Vec<TemplateOpt>,
     clocks: Vec<Clock>,
     events: Vec<Ev>,
     customer: Option<CustomerPanel>,
@@ -425,7 +444,12 @@ pub async fn page(
         .await
         .ok();
     let names: HashMap<i64, String> = agents.iter().map(|a| (a.id, a.name.clone())).collect();
-    let mut page = build(&viewer, lang, detail, customer, &names, now);
+    let survey_url = app
+        .survey_path(id)
+        .await
+        .ok()
+        .map(|p| format!("{}{p}", app.config().public_url));
+    let mut page = build(&viewer, lang, detail, customer, &names, now, survey_url);
     page.translator = translator.map(|t| {
         let target = crate::translate::LanguageCode::of_locale(&viewer.principal.agent.locale);
         format!(
@@ -445,6 +469,7 @@ fn build(
     customer: Option<CustomerDetail>,
     names: &HashMap<i64, String>,
     now: DateTime<Utc>,
+    survey_url: Option<String>,
 ) -> TicketPage {
     let t = &d.ticket;
     let subject = t
@@ -462,13 +487,40 @@ fn build(
             })
             .collect()
     };
+    // The values a template needs beyond what the ticket supplies, prefilled where the
+    // order knows them (tracking number, promised date).
+    let parcel = d.order.as_ref().and_then(|o| o.shipments.first());
     let templates = TemplateKind::ALL
         .iter()
         .filter(|k| **k != TemplateKind::OutOfHours)
-        .map(|k| Opt {
+        .map(|k| TemplateOpt {
             value: k.as_str().to_string(),
             label: lang.t(&format!("tpl.{}", k.as_str())).to_string(),
-            selected: false,
+            public: k.is_public(),
+            vars: k
+                .required()
+                .iter()
+                .filter(|v| match **v {
+                    "customer" | "agent" | "store" => false,
+                    "order_number" => t.order_number.is_none(),
+                    _ => true,
+                })
+                .map(|v| {
+                    let value = match *v {
+                        "tracking_url" => parcel.map(|p| p.tracking_number.clone()),
+                        "date" => parcel
+                            .and_then(|p| p.promised_by)
+                            .map(|d| d.format("%Y-%m-%d").to_string()),
+                        "survey_url" => survey_url.clone(),
+                        _ => None,
+                    };
+                    Var {
+                        name: v.to_string(),
+                        label: lang.t(&format!("var.{v}")).to_string(),
+                        value: value.unwrap_or_default(),
+                    }
+                })
+                .collect(),
         })
         .collect();
     TicketPage {
