@@ -303,22 +303,29 @@ fn ticket_where(backend: Backend, f: &TicketFilter, text: Option<&TextMatch>) ->
             ),
         }
     }
-    if let Some(m) = text {
-        w.push(
-            search::condition(backend, m.common),
-            vec![Val::from(m.expression.as_str())],
-        );
+    match text {
+        Some(TextMatch::Tokens { expression, common }) => w.push(
+            search::condition(backend, *common),
+            vec![Val::from(expression.as_str())],
+        ),
+        Some(TextMatch::Nothing) => w.push("1 = 0", vec![]),
+        None => {}
     }
     w.scope("t.store_id", &f.scope);
     w
 }
 
 /// A filter's text, ready to match.
-struct TextMatch {
-    /// The FTS5 query or `tsquery`.
-    expression: String,
-    /// Whether it matches many tickets (see [`search::condition`]).
-    common: bool,
+enum TextMatch {
+    /// Words to match.
+    Tokens {
+        /// The FTS5 query or `tsquery`.
+        expression: String,
+        /// Whether it matches many tickets (see [`search::condition`]).
+        common: bool,
+    },
+    /// A word no ticket can hold.
+    Nothing,
 }
 
 impl Db {
@@ -327,7 +334,9 @@ impl Db {
         let Some(text) = &f.text else {
             return Ok(None);
         };
-        let tokens = search::query_tokens(text);
+        let Some(tokens) = search::query_tokens(text) else {
+            return Ok(Some(TextMatch::Nothing));
+        };
         if tokens.is_empty() {
             return Ok(None);
         }
@@ -342,7 +351,7 @@ impl Db {
             }
             Backend::Postgres => false,
         };
-        Ok(Some(TextMatch { expression, common }))
+        Ok(Some(TextMatch::Tokens { expression, common }))
     }
 
     /// Lists tickets, most recently active first.

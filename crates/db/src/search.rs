@@ -354,20 +354,21 @@ pub(crate) fn fold(search_text: &str) -> String {
 
 /// The tokens a query searches for, folded like stored text: at most
 /// [`MAX_QUERY_TOKENS`], each once, in order. Empty when the query has no letters or
-/// digits (punctuation only): then there is no text filter.
-pub(crate) fn query_tokens(text: &str) -> Vec<String> {
+/// digits (punctuation only): then there is no text filter. `None` when a word is longer
+/// than any stored token can be ([`MAX_TOKEN_CHARS`]): then nothing matches.
+pub(crate) fn query_tokens(text: &str) -> Option<Vec<String>> {
     let mut out: Vec<String> = Vec::new();
     for t in tokens(text) {
         let t: String = t.chars().filter_map(fold_char).collect();
-        if t.is_empty() || t.chars().nth(MAX_TOKEN_CHARS).is_some() || out.contains(&t) {
+        if t.chars().nth(MAX_TOKEN_CHARS).is_some() {
+            return None;
+        }
+        if t.is_empty() || out.contains(&t) || out.len() == MAX_QUERY_TOKENS {
             continue;
         }
         out.push(t);
-        if out.len() == MAX_QUERY_TOKENS {
-            break;
-        }
     }
-    out
+    Some(out)
 }
 
 /// Whether the last token is matched as a prefix.
@@ -440,6 +441,7 @@ pub(crate) fn condition(backend: Backend, common: bool) -> &'static str {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
@@ -457,16 +459,21 @@ mod tests {
 
     #[test]
     fn queries_are_folded_tokens_and_punctuation_is_no_query() {
-        assert_eq!(query_tokens("Größe REFUND größe"), ["große", "refund"]);
-        assert_eq!(query_tokens("114-3941689-8772232"), ["11439416898772232"]);
-        assert_eq!(query_tokens("我要退款"), ["我要", "要退", "退款"]);
-        assert!(query_tokens("!!! ... \"*\"").is_empty());
-        assert_eq!(query_tokens("a b c d e f g h i j").len(), MAX_QUERY_TOKENS);
+        let q = |s: &str| query_tokens(s).unwrap();
+        assert_eq!(q("Größe REFUND größe"), ["große", "refund"]);
+        assert_eq!(q("114-3941689-8772232"), ["11439416898772232"]);
+        assert_eq!(q("我要退款"), ["我要", "要退", "退款"]);
+        assert!(q("!!! ... \"*\"").is_empty());
+        assert_eq!(q("a b c d e f g h i j").len(), MAX_QUERY_TOKENS);
+        assert_eq!(
+            query_tokens(&format!("a {}", "x".repeat(MAX_TOKEN_CHARS + 1))),
+            None
+        );
     }
 
     #[test]
     fn user_input_cannot_become_query_syntax() {
-        let t = query_tokens("refund OR NEAR(x) \"quoted\" star* col:umn");
+        let t = query_tokens("refund OR NEAR(x) \"quoted\" star* col:umn").unwrap();
         assert_eq!(
             match_expression(Backend::Sqlite, &t),
             "\"refund\" \"or\" \"near\" \"x\" \"quoted\" \"star\" \"col\" \"umn\"*"
@@ -479,7 +486,7 @@ mod tests {
 
     #[test]
     fn only_a_long_enough_last_token_or_one_cjk_character_is_a_prefix() {
-        let q = |s: &str| match_expression(Backend::Postgres, &query_tokens(s));
+        let q = |s: &str| match_expression(Backend::Postgres, &query_tokens(s).unwrap());
         assert_eq!(q("refun"), "'refun':*");
         assert_eq!(q("order 1"), "'order' & '1'");
         assert_eq!(q("退"), "'退':*");

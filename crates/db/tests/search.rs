@@ -171,9 +171,24 @@ mod cases {
             "the e-mail"
         );
         assert_eq!(search(&db, "nothing-like-this").await, set(&[]));
+        // A word too long to index is skipped; the rest of the message is found.
+        let long = ingest(
+            &db,
+            vec![msg(
+                "e5",
+                "email",
+                "acme-us",
+                &format!("{} wombat", "x".repeat(3000)),
+                4,
+            )],
+        )
+        .await;
+        assert_eq!(search(&db, "wombat").await, set(&long));
+        assert_eq!(search(&db, &"x".repeat(3000)).await, set(&[]));
         // Too short to be a prefix: matched whole.
         assert_eq!(search(&db, "or").await, set(&[]));
-        let all = set(&t);
+        let mut all = set(&t);
+        all.extend(long);
         assert_eq!(
             search(&db, "!!! ... ?").await,
             all,

@@ -9,6 +9,7 @@
 //! machine may be shared and noisy.
 
 use crate::startup::Application;
+use chrono::{DateTime, Duration, Utc};
 use crossdesk_app::{App, AppConfig, Db, SystemClock};
 use crossdesk_db::{BulkTicket, SlaState, StoreScope, TicketFilter};
 use crossdesk_domain::access::AgentSpec;
@@ -17,7 +18,6 @@ use crossdesk_domain::inbound::Inbound;
 use crossdesk_domain::model::{Role, TicketStatus};
 use crossdesk_domain::text::search_text;
 use crossdesk_domain::triage::TriageConfig;
-use chrono::{DateTime, Duration, Utc};
 use serde_json::{Value, json};
 use std::collections::HashMap;
 use std::process::ExitCode;
@@ -69,7 +69,12 @@ pub struct BenchInboxArgs {
 const STORES: &[(&str, &[&str])] = &[
     (
         "acme",
-        &["acme-us-amzn", "acme-de-ebay", "acme-global-shop", "acme-ali"],
+        &[
+            "acme-us-amzn",
+            "acme-de-ebay",
+            "acme-global-shop",
+            "acme-ali",
+        ],
     ),
     (
         "orbit",
@@ -250,7 +255,12 @@ impl Generator {
                 Some(last + hours(rng.i64(4..72))),
                 None,
             ),
-            _ => (None, Some(first + Duration::minutes(rng.i64(5..600))), None, None),
+            _ => (
+                None,
+                Some(first + Duration::minutes(rng.i64(5..600))),
+                None,
+                None,
+            ),
         };
         let done = (!open).then(|| last + hours(rng.i64(1..96)));
         let store_id = m.store.as_deref().and_then(|template| {
@@ -372,8 +382,12 @@ async fn accounts(app: &App) -> Result<(HashMap<String, i64>, Vec<i64>)> {
         active: true,
         password: password.map(str::to_string),
     };
-    app.save_agent(&agent(ADMIN_EMAIL.into(), Role::Admin, Some(ADMIN_PASSWORD)))
-        .await?;
+    app.save_agent(&agent(
+        ADMIN_EMAIL.into(),
+        Role::Admin,
+        Some(ADMIN_PASSWORD),
+    ))
+    .await?;
     let mut agents = Vec::new();
     for i in 0..24 {
         let spec = agent(format!("agent{i}@bench.invalid"), Role::Agent, None);
@@ -400,7 +414,11 @@ async fn fill(app: &App, generator: &mut Generator, n: usize, samples: &mut Samp
             let mut v: Vec<usize> = drafts
                 .iter()
                 .map(|d| d.customer)
-                .filter(|&c| generator.customers[c].as_ref().is_some_and(|c| c.id.is_none()))
+                .filter(|&c| {
+                    generator.customers[c]
+                        .as_ref()
+                        .is_some_and(|c| c.id.is_none())
+                })
                 .collect();
             v.sort_unstable();
             v.dedup();
@@ -410,7 +428,10 @@ async fn fill(app: &App, generator: &mut Generator, n: usize, samples: &mut Samp
             .iter()
             .filter_map(|&c| generator.customers[c].as_ref().map(|c| c.name.clone()))
             .collect();
-        let ids = app.db().bulk_insert_customers(&names, generator.now).await?;
+        let ids = app
+            .db()
+            .bulk_insert_customers(&names, generator.now)
+            .await?;
         for (&c, id) in fresh.iter().zip(ids) {
             if let Some(customer) = generator.customers[c].as_mut() {
                 customer.id = Some(id);
@@ -423,7 +444,9 @@ async fn fill(app: &App, generator: &mut Generator, n: usize, samples: &mut Samp
                 .ok_or("a customer without an id")?;
         }
         let tickets: Vec<BulkTicket> = drafts.into_iter().map(|d| d.ticket).collect();
-        app.db().bulk_insert_tickets(&tickets, generator.now).await?;
+        app.db()
+            .bulk_insert_tickets(&tickets, generator.now)
+            .await?;
         made += tickets.len();
         if made % 100_000 < CHUNK || made == n {
             let secs = started.elapsed().as_secs_f64();
@@ -511,7 +534,11 @@ fn cases(samples: &Samples, store: &str, now: DateTime<Utc>) -> Vec<Case> {
             text(order),
         );
     }
-    add("search \"order\" (common word)", &[("q", "order")], text("order"));
+    add(
+        "search \"order\" (common word)",
+        &[("q", "order")],
+        text("order"),
+    );
     add(
         "search \"lieferung\" + prefix \"verspä\"",
         &[("q", "lieferung verspä")],
@@ -637,6 +664,7 @@ pub async fn run(args: BenchInboxArgs) -> Result<ExitCode> {
         eprintln!("filling {} with {n} tickets…", app.db().display_url());
         let started = Instant::now();
         fill(&app, &mut generator, n, &mut samples).await?;
+        app.db().refresh_statistics().await?;
         format!("filled in {:.0} s", started.elapsed().as_secs_f64())
     } else {
         return Err(format!(
@@ -664,7 +692,10 @@ pub async fn run(args: BenchInboxArgs) -> Result<ExitCode> {
             "note: {INBOX_PATH} answered {probe}; measuring {API_PATH} (the list alone) instead"
         );
         (
-            format!("{API_PATH}?limit={PAGE}&status={}", open_statuses().join(",")),
+            format!(
+                "{API_PATH}?limit={PAGE}&status={}",
+                open_statuses().join(",")
+            ),
             true,
         )
     };
@@ -760,7 +791,15 @@ pub async fn run(args: BenchInboxArgs) -> Result<ExitCode> {
     );
     println!(
         "{:<44} {:>8} {:>8} | {:>8} {:>8} {:>8} {:>8} | {:>8.1} {:>8.1}",
-        "baseline: the page query by primary key", "", PAGE + 1, "", "", "", "", y.p50, y.p95
+        "baseline: the page query by primary key",
+        "",
+        PAGE + 1,
+        "",
+        "",
+        "",
+        "",
+        y.p50,
+        y.p95
     );
     println!(
         "ratio to the page by primary key (p95): default view HTTP {:.1}x, DB {:.1}x",

@@ -1,12 +1,13 @@
 -- Search: a GIN index over tickets.search_text (our own tokens: lowercased words and CJK
 -- bigrams). Each space-separated token becomes one lexeme as it is: no parser or
--- dictionary, which would split or change tokens by the server's locale. Tokens longer
--- than 500 characters are left out (a lexeme holds at most 2,047 bytes; a regular
--- expression repeats at most 255 times).
+-- dictionary, which would split or change tokens by the server's locale. A lexeme holds
+-- at most 2,047 bytes: in text longer than that, tokens over 500 characters are left out
+-- (the application never stores such tokens; a regular expression repeats at most 255
+-- times, and is not run at all on shorter text).
 CREATE FUNCTION crossdesk_search_vector(search_text TEXT) RETURNS tsvector
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     SELECT array_to_tsvector(array_remove(string_to_array(
-        CASE WHEN search_text ~ '\S{250}\S{250}\S'
+        CASE WHEN octet_length(search_text) > 2047 AND search_text ~ '\S{250}\S{250}\S'
              THEN regexp_replace(search_text, '\S{250}\S{250}\S+', '', 'g')
              ELSE search_text END, ' '), ''))
 $$;

@@ -2,11 +2,13 @@
 -- bigrams), external content (no second copy of the text), kept in step by triggers so
 -- every writer stays correct. Marks count as letters (`categories`) so each of our tokens
 -- is one FTS5 token; `remove_diacritics 2` folds accents (the application folds stored
--- and searched tokens the same way, for PostgreSQL's sake).
+-- and searched tokens the same way, for PostgreSQL's sake). No per-row token counts
+-- (`columnsize = 0`): nothing ranks by relevance, the inbox sorts by activity.
 CREATE VIRTUAL TABLE tickets_fts USING fts5 (
     search_text,
     content = 'tickets',
     content_rowid = 'id',
+    columnsize = 0,
     tokenize = "unicode61 remove_diacritics 2 categories 'L* N* Co M*'"
 );
 INSERT INTO tickets_fts (tickets_fts) VALUES ('rebuild');
