@@ -32,7 +32,7 @@ pub use bench::BulkTicket;
 pub use error::DbError;
 pub use import::{ImportOutcome, ImportStats};
 pub use ingest::{IngestItem, IngestOutcome};
-pub use live::MessageTick;
+pub use live::{ChangeTick, MessageTick};
 pub use migrate::{MIGRATIONS_POSTGRES, MIGRATIONS_SQLITE, Migration};
 pub use queries::{
     AT_RISK_WITHIN, CustomerFilter, Page, SlaState, TicketCounts, TicketFilter, decode_cursor,

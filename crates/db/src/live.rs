@@ -1,4 +1,5 @@
-//! What the workspace polls and peeks at: messages written since a given id (by any node), a ticket's language.
+//! What the workspace polls and peeks at: messages and work events (claims, assignments,
+//! status moves) written since a given id by any node, and a ticket's language.
 
 use crate::sql::{RowExt, Val, query_with};
 use crate::{Db, DbError};
@@ -23,7 +24,69 @@ pub struct MessageTick {
     pub direction: String,
 }
 
+/// A change to a ticket that other agents' inboxes should show at once.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct ChangeTick {
+    /// Event id.
+    pub event: i64,
+    /// Its ticket.
+    pub ticket: i64,
+    /// The ticket's store id.
+    #[serde(skip)]
+    pub store_id: Option<i64>,
+    /// What happened (`claimed`, `assigned`, `status_changed`…).
+    pub kind: String,
+}
+
+/// The event kinds that change what an inbox shows.
+const CHANGE_KINDS: &str =
+    "'assigned', 'claimed', 'pooled', 'paged', 'escalated', 'status_changed', 'labels_corrected'";
+
 impl Db {
+    /// The newest ticket event id (0 when there are none).
+    pub async fn latest_event_id(&self) -> Result<i64, DbError> {
+        let row = query_with(
+            "SELECT COALESCE(MAX(id), 0) FROM ticket_events".into(),
+            vec![],
+        )
+        .fetch_one(self.reader())
+        .await?;
+        row.int(0)
+    }
+
+    /// Work events with an id above `after`, oldest first, at most `limit`: the id of the
+    /// last event looked at (whatever its kind) and the changes among them.
+    pub async fn changes_after(
+        &self,
+        after: i64,
+        limit: i64,
+    ) -> Result<(i64, Vec<ChangeTick>), DbError> {
+        let rows = query_with(
+            format!(
+                "SELECT e.id, e.ticket_id, t.store_id, e.kind, CASE WHEN e.kind IN ({CHANGE_KINDS}) THEN 1 ELSE 0 END \
+                 FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id \
+                 WHERE e.id > $1 ORDER BY e.id LIMIT $2"
+            ),
+            vec![Val::from(after), Val::from(limit)],
+        )
+        .fetch_all(self.reader())
+        .await?;
+        let mut last = after;
+        let mut changes = Vec::new();
+        for r in &rows {
+            last = r.int(0)?;
+            if r.int(4)? == 1 {
+                changes.push(ChangeTick {
+                    event: last,
+                    ticket: r.int(1)?,
+                    store_id: r.opt_int(2)?,
+                    kind: r.text(3)?,
+                });
+            }
+        }
+        Ok((last, changes))
+    }
+
     /// The newest message id (0 when there are none).
     pub async fn latest_message_id(&self) -> Result<i64, DbError> {
         let row = query_with("SELECT COALESCE(MAX(id), 0) FROM messages".into(), vec![])

@@ -115,6 +115,13 @@
       try { data = JSON.parse(e.data); } catch (_) { /* a refresh hint */ }
       for (const fn of listeners) fn(data);
     });
+    // A colleague claimed, assigned, moved or relabelled a ticket.
+    es.addEventListener('change', (e) => {
+      let data = {};
+      try { data = JSON.parse(e.data); } catch (_) { /* a refresh hint */ }
+      data.change = true;
+      for (const fn of listeners) fn(data);
+    });
     es.addEventListener('error', () => {
       liveBadge.dataset.state = 'closed';
       liveBadge.textContent = liveBadge.dataset.closed;
@@ -498,7 +505,7 @@
     load();
     let pending = null;
     listeners.push((d) => {
-      if (d.first || (d.visibility && d.visibility !== 'public')) return;
+      if (d.first || d.change || (d.visibility && d.visibility !== 'public')) return;
       clearTimeout(pending);
       pending = setTimeout(load, 300);
     });

@@ -361,4 +361,39 @@ async fn the_live_stream_announces_new_messages_in_scope() {
     }
     assert!(seen.contains(&format!("\"ticket\":{eu}")), "{seen}");
     assert!(!seen.contains(&format!("\"ticket\":{us}")), "{seen}");
+
+    // A colleague's status change is announced too (and another store's is not).
+    for id in [us, eu] {
+        let (status, body) = desk
+            .server
+            .post(
+                &format!("/api/v1/tickets/{id}/status"),
+                &json!({"status": "waiting_customer"}),
+            )
+            .await;
+        assert!(status < 300, "{body}");
+    }
+    while !seen.contains("\"kind\":\"status_changed\"") {
+        let chunk = tokio::time::timeout_at(deadline, live.chunk())
+            .await
+            .expect("a status change within 20 s")
+            .unwrap()
+            .unwrap();
+        seen.push_str(&String::from_utf8_lossy(&chunk));
+    }
+    let changes: Vec<&str> = seen
+        .split("event: change")
+        .skip(1)
+        .filter(|c| c.contains("status_changed"))
+        .collect();
+    assert!(
+        changes
+            .iter()
+            .any(|c| c.contains(&format!("\"ticket\":{eu}"))),
+        "{seen}"
+    );
+    assert!(
+        !seen.contains(&format!("\"ticket\":{us}")),
+        "another store's ticket: {seen}"
+    );
 }

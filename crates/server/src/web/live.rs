@@ -14,7 +14,7 @@ use axum::http::HeaderMap;
 use axum::response::IntoResponse;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use crossdesk_app::{App, Db};
-use crossdesk_db::MessageTick;
+use crossdesk_db::{ChangeTick, MessageTick};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Weak};
 use std::time::Duration;
@@ -25,7 +25,33 @@ const POLL: Duration = Duration::from_millis(700);
 /// Most messages announced per look (a bulk import is announced over several looks).
 const BATCH: i64 = 500;
 
-/// The process's feed of new messages.
+/// What the feed announces.
+#[derive(Debug)]
+pub enum Tick {
+    /// A message was written.
+    Message(MessageTick),
+    /// A ticket was claimed, assigned, moved or relabelled.
+    Change(ChangeTick),
+}
+
+impl Tick {
+    fn store_id(&self) -> Option<i64> {
+        match self {
+            Tick::Message(m) => m.store_id,
+            Tick::Change(c) => c.store_id,
+        }
+    }
+
+    fn event(&self) -> Event {
+        let (name, data) = match self {
+            Tick::Message(m) => ("message", serde_json::to_string(m)),
+            Tick::Change(c) => ("change", serde_json::to_string(c)),
+        };
+        Event::default().event(name).data(data.unwrap_or_default())
+    }
+}
+
+/// The process's feed of new messages and ticket changes.
 #[derive(Debug, Clone)]
 pub struct LiveFeed {
     inner: Arc<Inner>,
@@ -34,7 +60,7 @@ pub struct LiveFeed {
 #[derive(Debug)]
 struct Inner {
     db: Db,
-    tx: broadcast::Sender<Arc<MessageTick>>,
+    tx: broadcast::Sender<Arc<Tick>>,
     started: AtomicBool,
     /// Becomes true once the poller holds a cursor: from then on every message written is
     /// announced, so a stream says `ready` only after it.
@@ -63,7 +89,7 @@ impl LiveFeed {
     }
 
     /// A receiver of every new message from now on.
-    pub fn subscribe(&self) -> broadcast::Receiver<Arc<MessageTick>> {
+    pub fn subscribe(&self) -> broadcast::Receiver<Arc<Tick>> {
         let rx = self.inner.tx.subscribe();
         if !self.inner.started.swap(true, Ordering::SeqCst) {
             tokio::spawn(poll(Arc::downgrade(&self.inner)));
@@ -76,27 +102,45 @@ impl LiveFeed {
 /// newest message (one primary-key probe), so a listener that arrives gets everything
 /// written after it subscribed, and no backlog. Failures are logged and retried.
 async fn poll(feed: Weak<Inner>) {
-    let mut last: Option<i64> = None;
+    // Cursors over messages and over ticket events.
+    let mut last: Option<(i64, i64)> = None;
     loop {
         let Some(inner) = feed.upgrade() else { return };
         let listening = inner.tx.receiver_count() > 0;
         match last {
-            Some(after) if listening => match inner.db.messages_after(after, BATCH).await {
-                Ok(ticks) => {
-                    for tick in ticks {
-                        last = Some(tick.message);
-                        let _ = inner.tx.send(Arc::new(tick));
+            Some((messages, events)) if listening => {
+                let (m, e) = tokio::join!(
+                    inner.db.messages_after(messages, BATCH),
+                    inner.db.changes_after(events, BATCH)
+                );
+                let mut next = (messages, events);
+                match m {
+                    Ok(ticks) => {
+                        for tick in ticks {
+                            next.0 = tick.message;
+                            let _ = inner.tx.send(Arc::new(Tick::Message(tick)));
+                        }
                     }
+                    Err(e) => tracing::warn!(error = %e, "live feed: poll failed"),
                 }
-                Err(e) => tracing::warn!(error = %e, "live feed: poll failed"),
-            },
-            _ => match inner.db.latest_message_id().await {
-                // Idle, or starting: move the cursor to the newest message.
-                Ok(id) => {
-                    last = Some(last.map_or(id, |l| l.max(id)));
+                match e {
+                    Ok((seen, changes)) => {
+                        next.1 = seen;
+                        for change in changes {
+                            let _ = inner.tx.send(Arc::new(Tick::Change(change)));
+                        }
+                    }
+                    Err(e) => tracing::warn!(error = %e, "live feed: poll failed"),
+                }
+                last = Some(next);
+            }
+            _ => match tokio::try_join!(inner.db.latest_message_id(), inner.db.latest_event_id()) {
+                // Idle, or starting: move the cursors to the newest rows.
+                Ok((m, e)) => {
+                    last = Some(last.map_or((m, e), |(lm, le)| (lm.max(m), le.max(e))));
                     inner.primed.send_replace(true);
                 }
-                Err(e) => tracing::warn!(error = %e, "live feed: cannot read the latest message"),
+                Err(e) => tracing::warn!(error = %e, "live feed: cannot read the latest rows"),
             },
         }
         drop(inner);
@@ -107,7 +151,7 @@ async fn poll(feed: Weak<Inner>) {
 /// How often an open stream checks that its session still holds, and its stores.
 const RECHECK: Duration = Duration::from_secs(30);
 
-/// `GET /live`: `message` events for the agent's stores. The stream ends when its session
+/// `GET /live`: `message` and `change` events for the agent's stores. The stream ends when its session
 /// ends (sign-out, expiry, deactivation), and follows changes to the agent's stores.
 pub async fn stream(
     State(app): State<App>,
@@ -133,10 +177,8 @@ pub async fn stream(
         loop {
             tokio::select! {
                 got = s.rx.recv() => match got {
-                    Ok(tick) if s.scope.allows(tick.store_id) => {
-                        let data = serde_json::to_string(tick.as_ref()).unwrap_or_default();
-                        let event = Event::default().event("message").data(data);
-                        return Some((Ok::<_, std::convert::Infallible>(event), s));
+                    Ok(tick) if s.scope.allows(tick.store_id()) => {
+                        return Some((Ok::<_, std::convert::Infallible>(tick.event()), s));
                     }
                     Ok(_) => continue,
                     // Fell behind: tell the page to refresh once instead of replaying.
@@ -159,7 +201,7 @@ pub async fn stream(
 
 /// One open stream.
 struct Live {
-    rx: broadcast::Receiver<Arc<MessageTick>>,
+    rx: broadcast::Receiver<Arc<Tick>>,
     scope: crossdesk_app::StoreScope,
     app: App,
     token: String,
