@@ -2,7 +2,7 @@
 // and a new message arriving live without a reload.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { api, context, env, go, launch, rowIds, screenshot, signIn, watch } from './lib.mjs';
+import { api, env, go, open, rowIds, screenshot, signIn } from './lib.mjs';
 
 const t = env.seed.tickets;
 
@@ -10,10 +10,7 @@ describe('inbox (en admin)', () => {
   let browser, ctx, page, watcher;
 
   before(async () => {
-    browser = await launch();
-    ctx = await context(browser);
-    page = await ctx.newPage();
-    watcher = await watch(page);
+    ({ browser, ctx, page, watcher } = await open());
   });
 
   after(async () => {

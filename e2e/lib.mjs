@@ -96,6 +96,15 @@ export async function watch(page) {
 }
 
 /** Signs in through the login form; ends on the page the login leads to. */
+/** A fresh browser with one watched page: `{ browser, ctx, page, watcher }`. */
+export async function open() {
+  const browser = await launch();
+  const ctx = await context(browser);
+  const page = await ctx.newPage();
+  const watcher = await watch(page);
+  return { browser, ctx, page, watcher };
+}
+
 export async function signIn(page, who) {
   await page.goto('/login');
   await page.locator('form#login input[name=email]').fill(who.email);

@@ -1,7 +1,7 @@
 // The workspace in Chinese for an agent whose interface locale is `zh`.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { context, env, go, hasCjk, launch, screenshot, settled, signIn, watch } from './lib.mjs';
+import { env, go, hasCjk, open, screenshot, settled, signIn } from './lib.mjs';
 
 const t = env.seed.tickets;
 
@@ -12,10 +12,7 @@ describe('workspace in Chinese (zh agent)', () => {
   let browser, ctx, page, watcher;
 
   before(async () => {
-    browser = await launch();
-    ctx = await context(browser);
-    page = await ctx.newPage();
-    watcher = await watch(page);
+    ({ browser, ctx, page, watcher } = await open());
   });
 
   after(async () => {

@@ -2,16 +2,13 @@
 // their sections, and are captured for review.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { context, env, go, launch, screenshot, settled, signIn, watch } from './lib.mjs';
+import { env, go, open, screenshot, settled, signIn } from './lib.mjs';
 
 describe('monitor and admin (en admin)', () => {
   let browser, ctx, page, watcher;
 
   before(async () => {
-    browser = await launch();
-    ctx = await context(browser);
-    page = await ctx.newPage();
-    watcher = await watch(page);
+    ({ browser, ctx, page, watcher } = await open());
     await signIn(page, env.admin);
   });
 

@@ -3,7 +3,7 @@
 // and a corrected category.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { context, env, go, launch, outbox, screenshot, settled, signIn, ticket, until, watch } from './lib.mjs';
+import { env, go, open, outbox, screenshot, settled, signIn, ticket, until } from './lib.mjs';
 
 const t = env.seed.tickets;
 
@@ -15,10 +15,7 @@ describe('ticket view (en admin)', () => {
   let browser, ctx, page, watcher;
 
   before(async () => {
-    browser = await launch();
-    ctx = await context(browser);
-    page = await ctx.newPage();
-    watcher = await watch(page);
+    ({ browser, ctx, page, watcher } = await open());
     await signIn(page, env.admin);
   });
 

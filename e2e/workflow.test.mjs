@@ -2,7 +2,7 @@
 // English-speaking admin.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { api, context, env, go, launch, rowIds, signIn, ticket, watch } from './lib.mjs';
+import { api, env, go, open, rowIds, signIn, ticket } from './lib.mjs';
 
 const t = env.seed.tickets;
 
@@ -10,10 +10,7 @@ describe('inbox workflow (en admin)', () => {
   let browser, ctx, page, watcher, me;
 
   before(async () => {
-    browser = await launch();
-    ctx = await context(browser);
-    page = await ctx.newPage();
-    watcher = await watch(page);
+    ({ browser, ctx, page, watcher } = await open());
     await signIn(page, env.admin);
     const r = await api('GET', '/api/v1/me');
     assert.equal(r.status, 200, JSON.stringify(r.body));

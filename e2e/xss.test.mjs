@@ -3,7 +3,7 @@
 // fails the test.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { context, env, go, launch, settled, signIn, watch } from './lib.mjs';
+import { env, go, open, settled, signIn } from './lib.mjs';
 
 const x = env.seed.xss;
 
@@ -27,10 +27,7 @@ describe('hostile text stays text', () => {
   let browser, ctx, page, watcher;
 
   before(async () => {
-    browser = await launch();
-    ctx = await context(browser);
-    page = await ctx.newPage();
-    watcher = await watch(page);
+    ({ browser, ctx, page, watcher } = await open());
     await signIn(page, env.admin);
   });
 

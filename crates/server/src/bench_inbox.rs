@@ -474,18 +474,6 @@ fn open_statuses() -> Vec<String> {
         .collect()
 }
 
-fn url_encode(s: &str) -> String {
-    let mut out = String::new();
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
-
 fn cases(samples: &Samples, store: &str, now: DateTime<Utc>) -> Vec<Case> {
     let base = || TicketFilter {
         status: open_statuses(),
@@ -497,7 +485,7 @@ fn cases(samples: &Samples, store: &str, now: DateTime<Utc>) -> Vec<Case> {
     let mut add = |name: &str, params: &[(&str, &str)], filter: TicketFilter| {
         let query = params
             .iter()
-            .map(|(k, v)| format!("{k}={}", url_encode(v)))
+            .map(|(k, v)| format!("{k}={}", crate::web::url_encode(v)))
             .collect::<Vec<_>>()
             .join("&");
         out.push(Case {

@@ -15,6 +15,7 @@ mod live;
 mod monitor;
 mod ticket;
 
+pub use format::url_encode;
 pub use i18n::Lang;
 pub use live::LiveFeed;
 

@@ -50,8 +50,7 @@ fn author(m: &MessageView) -> String {
     }
 }
 
-fn msg(lang: Lang, m: &MessageView, agent_names: &HashMap<i64, String>, now: DateTime<Utc>) -> Msg {
-    let _ = agent_names;
+fn msg(lang: Lang, m: &MessageView, now: DateTime<Utc>) -> Msg {
     let visibility_label = match (m.kind.as_str(), m.visibility.as_str()) {
         ("note", _) => lang.t("ticket.note"),
         ("system", _) => lang.t("ticket.system"),
@@ -541,11 +540,7 @@ fn build(
             .map(|a| names.get(&a).cloned().unwrap_or_else(|| format!("#{a}"))),
         team: t.team.clone().unwrap_or_else(|| "—".into()),
         escalated: t.escalated_at.map(stamp),
-        timeline: d
-            .messages
-            .iter()
-            .map(|m| msg(lang, m, names, now))
-            .collect(),
+        timeline: d.messages.iter().map(|m| msg(lang, m, now)).collect(),
         categories: opts(
             "category",
             Category::ALL.iter().map(|c| c.as_str()).collect(),
